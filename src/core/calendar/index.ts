@@ -1,0 +1,2 @@
+export * from './holiday-notice.ts';
+export * from './workday-calendar.ts';

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as createFoundation from './2026-11-27T2100_create_foundation.ts';
+
+/**
+ * Every migration, in order. Listed statically (not read from the directory) so that the set is
+ * reviewable in one place and identical on both engines.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-27T2100_create_foundation': createFoundation,
+};

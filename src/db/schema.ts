@@ -1,0 +1,97 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/**
+ * The database as Kysely sees it (camelCase through CamelCasePlugin; SQL is snake_case with singular
+ * table names). Dates are 'YYYY-MM-DD' strings, instants are Date.
+ */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = JSONColumnType<unknown, string, string>;
+
+export interface AgencyTable {
+  id: Generated<string>;
+  code: string;
+  codeKind: string;
+  name: string;
+  shortName: string | null;
+  level: string;
+  kind: string;
+  parentId: string | null;
+  address: string | null;
+  postalCode: string | null;
+  officeHours: string | null;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  website: string | null;
+  disclosureOffice: string | null;
+  guideIntro: string | null;
+  createdAt: Generated<Timestamp>;
+  updatedAt: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface StaffTable {
+  id: Generated<string>;
+  agencyId: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  roles: string[];
+  phone: string | null;
+  isActive: Generated<boolean>;
+  failedLoginCount: Generated<number>;
+  lockedUntil: Timestamp | null;
+  lastLoginAt: Timestamp | null;
+  passwordChangedAt: Generated<Timestamp>;
+  createdAt: Generated<Timestamp>;
+  updatedAt: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface SessionTable {
+  id: string;
+  staffId: string;
+  csrfToken: string;
+  createdAt: Generated<Timestamp>;
+  expiresAt: Timestamp;
+  lastSeenAt: Generated<Timestamp>;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Generated<Timestamp>;
+  actorStaffId: string | null;
+  actorLabel: string;
+  agencyId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  oldValue: Json | null;
+  newValue: Json | null;
+  ip: string | null;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  source: string;
+  loadedAt: Generated<Timestamp>;
+  loadedBy: string | null;
+}
+
+export interface CalendarDayTable {
+  date: string;
+  year: number;
+  kind: string;
+  name: string;
+}
+
+export interface DB {
+  agency: AgencyTable;
+  staff: StaffTable;
+  session: SessionTable;
+  auditLog: AuditLogTable;
+  calendarYear: CalendarYearTable;
+  calendarDay: CalendarDayTable;
+}
