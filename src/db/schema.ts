@@ -5,7 +5,7 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
  * table names). Dates are 'YYYY-MM-DD' strings, instants are Date.
  */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = JSONColumnType<unknown, string, string>;
+type Json = JSONColumnType<object, string, string>;
 
 export interface AgencyTable {
   id: Generated<string>;
