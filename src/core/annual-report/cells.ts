@@ -107,7 +107,13 @@ export const OUTCOME_CODES = [
 ] as const;
 export type OutcomeCode = (typeof OUTCOME_CODES)[number];
 
-export const SECTION3_ROWS = ['new', 'carried_over', ...OUTCOME_CODES, 'outcome_total', 'carried_forward'] as const;
+export const SECTION3_ROWS = [
+  'new',
+  'carried_over',
+  ...OUTCOME_CODES,
+  'outcome_total',
+  'carried_forward',
+] as const;
 export type Section3Row = (typeof SECTION3_ROWS)[number];
 
 /** Outcome groups as printed: （三）不予公开 … （六）其他处理. */
@@ -166,7 +172,11 @@ export function outcomeGroupOf(code: OutcomeCode): OutcomeGroup | null {
 export type Section3 = Record<Section3Row, Record<Section3Column, number | null>>;
 
 // ── Section 四 ────────────────────────────────────────────────────────────────────────────────────
-export const SECTION4_BLOCKS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const;
+export const SECTION4_BLOCKS = [
+  'reconsideration',
+  'litigation_direct',
+  'litigation_after_reconsideration',
+] as const;
 export type Section4Block = (typeof SECTION4_BLOCKS)[number];
 export const SECTION4_COLUMNS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
 export type Section4Column = (typeof SECTION4_COLUMNS)[number];
@@ -186,6 +196,84 @@ export const SECTION4_COLUMN_LABELS: Record<Section4Column, string> = {
 
 export type Section4 = Record<Section4Block, Record<Section4Column, number | null>>;
 
+// ── Section 二 in the 2019 试行 layout (国办公开办函〔2019〕60号), used by reports on 2019–2020 ────
+// Its columns do not mean the same as the 2021 ones (本年新制作数量 is not 本年制发件数, 对外公开总数量 is
+// not 现行有效件数), so they live in their own object rather than being forced into Section2.
+export const SECTION2_2019_DOCUMENT_COLUMNS = [
+  'made_this_year',
+  'published_this_year',
+  'published_total',
+] as const;
+export const SECTION2_2019_ITEM_COLUMNS = ['items_last_year', 'items_change', 'decisions'] as const;
+
+export interface Section2Format2019 {
+  rule: { made_this_year: number | null; published_this_year: number | null; published_total: number | null };
+  normative_document: {
+    made_this_year: number | null;
+    published_this_year: number | null;
+    published_total: number | null;
+  };
+  licensing: { items_last_year: number | null; items_change: number | null; decisions: number | null };
+  other_management_service: {
+    items_last_year: number | null;
+    items_change: number | null;
+    decisions: number | null;
+  };
+  penalty: { items_last_year: number | null; items_change: number | null; decisions: number | null };
+  coercion: { items_last_year: number | null; items_change: number | null; decisions: number | null };
+  administrative_fee: { items_last_year: number | null; items_change: number | null };
+  centralised_procurement: { projects: number | null; amount_wan_yuan: number | null };
+}
+
+/** Rows and columns of the 2019 table 二, in printed order. */
+export const SECTION2_2019_LAYOUT = [
+  { key: 'rule', label: '规章', columns: SECTION2_2019_DOCUMENT_COLUMNS },
+  { key: 'normative_document', label: '规范性文件', columns: SECTION2_2019_DOCUMENT_COLUMNS },
+  { key: 'licensing', label: '行政许可', columns: SECTION2_2019_ITEM_COLUMNS },
+  { key: 'other_management_service', label: '其他对外管理服务事项', columns: SECTION2_2019_ITEM_COLUMNS },
+  { key: 'penalty', label: '行政处罚', columns: SECTION2_2019_ITEM_COLUMNS },
+  { key: 'coercion', label: '行政强制', columns: SECTION2_2019_ITEM_COLUMNS },
+  { key: 'administrative_fee', label: '行政事业性收费', columns: ['items_last_year', 'items_change'] },
+  { key: 'centralised_procurement', label: '政府集中采购', columns: ['projects', 'amount_wan_yuan'] },
+] as const satisfies readonly { key: keyof Section2Format2019; label: string; columns: readonly string[] }[];
+
+export const SECTION2_2019_COLUMN_LABELS = {
+  made_this_year: '本年新制作数量',
+  published_this_year: '本年新公开数量',
+  published_total: '对外公开总数量',
+  items_last_year: '上一年项目数量',
+  items_change: '本年增/减',
+  decisions: '处理决定数量',
+  projects: '采购项目数量',
+  amount_wan_yuan: '采购总金额（万元）',
+} as const;
+
+/** The 2021 section-二 layout as rows with their columns, in printed order. */
+export const SECTION2_LAYOUT = [
+  { key: 'rule', label: '规章', columns: SECTION2_DOCUMENT_COLUMNS },
+  { key: 'normative_document', label: '行政规范性文件', columns: SECTION2_DOCUMENT_COLUMNS },
+  { key: 'licensing', label: '行政许可', columns: ['decisions'] },
+  { key: 'penalty', label: '行政处罚', columns: ['decisions'] },
+  { key: 'coercion', label: '行政强制', columns: ['decisions'] },
+  { key: 'administrative_fee', label: '行政事业性收费', columns: ['amount_wan_yuan'] },
+] as const satisfies readonly { key: keyof Section2; label: string; columns: readonly string[] }[];
+
+export const SECTION2_COLUMN_LABELS = {
+  issued: '本年制发件数',
+  repealed: '本年废止件数',
+  in_force: '现行有效件数',
+  decisions: '本年处理决定数量',
+  amount_wan_yuan: '本年收费金额（单位：万元）',
+} as const;
+
+/** The sub-rows of each outcome group, in printed order. */
+export const OUTCOME_GROUP_ROWS: Record<OutcomeGroup, readonly OutcomeCode[]> = {
+  withheld: OUTCOME_CODES.filter((c) => c.startsWith('withheld.')),
+  unavailable: OUTCOME_CODES.filter((c) => c.startsWith('unavailable.')),
+  not_processed: OUTCOME_CODES.filter((c) => c.startsWith('not_processed.')),
+  other: OUTCOME_CODES.filter((c) => c.startsWith('other.')),
+};
+
 /** The canonical JSON of a report's tables (annual-report-format.md): generated, authored or parsed. */
 export interface ReportTables {
   year: number;
@@ -196,6 +284,8 @@ export interface ReportTables {
   section4: Section4;
   /** A group row printed instead of its sub-rows (pre-2021 habit): `other` → its 7 cells. */
   section3_merged?: Partial<Record<OutcomeGroup, Record<Section3Column, number | null>>>;
+  /** Only with formatVersion '2019': the old table 二, cell for cell. */
+  section2_2019?: Section2Format2019;
 }
 
 /** Cell ids used by findings and provenance: `section3.<row>.<column>`, `section4.<block>.<column>`. */
