@@ -5,6 +5,7 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
  * table names). Dates are 'YYYY-MM-DD' strings, instants are Date.
  */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = JSONColumnType<object, string, string>;
 
 export interface AgencyTable {
@@ -25,8 +26,8 @@ export interface AgencyTable {
   website: string | null;
   disclosureOffice: string | null;
   guideIntro: string | null;
-  createdAt: Generated<Timestamp>;
-  updatedAt: Generated<Timestamp>;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
   version: Generated<number>;
 }
 
@@ -42,9 +43,9 @@ export interface StaffTable {
   failedLoginCount: Generated<number>;
   lockedUntil: Timestamp | null;
   lastLoginAt: Timestamp | null;
-  passwordChangedAt: Generated<Timestamp>;
-  createdAt: Generated<Timestamp>;
-  updatedAt: Generated<Timestamp>;
+  passwordChangedAt: GeneratedTimestamp;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
   version: Generated<number>;
 }
 
@@ -52,16 +53,16 @@ export interface SessionTable {
   id: string;
   staffId: string;
   csrfToken: string;
-  createdAt: Generated<Timestamp>;
+  createdAt: GeneratedTimestamp;
   expiresAt: Timestamp;
-  lastSeenAt: Generated<Timestamp>;
+  lastSeenAt: GeneratedTimestamp;
   ip: string | null;
   userAgent: string | null;
 }
 
 export interface AuditLogTable {
   id: Generated<number>;
-  at: Generated<Timestamp>;
+  at: GeneratedTimestamp;
   actorStaffId: string | null;
   actorLabel: string;
   agencyId: string | null;
@@ -76,7 +77,7 @@ export interface AuditLogTable {
 export interface CalendarYearTable {
   year: number;
   source: string;
-  loadedAt: Generated<Timestamp>;
+  loadedAt: GeneratedTimestamp;
   loadedBy: string | null;
 }
 

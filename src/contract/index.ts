@@ -1,0 +1,3 @@
+export * from './agency.ts';
+export * from './calendar.ts';
+export * from './staff.ts';
