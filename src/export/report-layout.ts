@@ -297,7 +297,6 @@ export function buildSection3Grid(tables: ReportTables): TableGrid {
       col: 0,
       colSpan: S3_LABEL_COLUMNS,
       id,
-      headers: ['s3-corner'],
     });
     addValues(row, `section3.${key}`, [id], tables.section3[key]);
     row += 1;
@@ -362,7 +361,7 @@ export function buildSection3Grid(tables: ReportTables): TableGrid {
 
   return {
     key: 'section3',
-    caption: '收到和处理政府信息公开申请情况',
+    caption: '收到和处理政府信息公开申请情况（单位：件）',
     columnCount: S3_LABEL_COLUMNS + SECTION3_COLUMNS.length,
     rowCount: row,
     headerRowCount: S3_HEADER_ROWS,
@@ -429,7 +428,7 @@ export function buildSection4Grid(tables: ReportTables): TableGrid {
   for (const cells of grid.rows) cells.sort((a, b) => a.col - b.col);
   return {
     key: 'section4',
-    caption: '政府信息公开行政复议、行政诉讼情况',
+    caption: '政府信息公开行政复议、行政诉讼情况（单位：件）',
     columnCount: width * SECTION4_BLOCKS.length,
     rowCount: 4,
     headerRowCount: 3,
