@@ -202,3 +202,13 @@ export function outcomeGroupValue(
   if (values.every((v) => v !== null)) return values.reduce<number>((a, v) => a + (v ?? 0), 0);
   return tables.section3_merged?.[group]?.[column] ?? null;
 }
+
+/** Sets one cell in place; returns false when the report has no such row or column. */
+export function writeCell(tables: ReportTables, cell: CellId, value: number | null): boolean {
+  const id = parseCellId(cell);
+  if (!id) return false;
+  const row = sectionRows(tables, id.section)?.[id.row];
+  if (!row || !(id.column in row)) return false;
+  row[id.column] = value;
+  return true;
+}
