@@ -23,8 +23,7 @@ export function renderHomePage(agencies: Agency[]): string {
   const roots = agencies.filter((a) => a.parentId === null || !ids.has(a.parentId));
   const main = html`
     <h1>政府信息公开</h1>
-    <p class="lead">依据《中华人民共和国政府信息公开条例》，各行政机关在此公开政府信息公开指南。
-    公民、法人或者其他组织可以查阅各机关的公开范围、申请方式和联系方式。</p>
+    <p class="lead">依据《中华人民共和国政府信息公开条例》，各行政机关在此公开政府信息公开指南。公民、法人或者其他组织可以查阅各机关的公开范围、申请方式和联系方式。</p>
     <h2 id="agencies">机关列表</h2>
     ${
       agencies.length === 0

@@ -1,0 +1,68 @@
+import {
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../api/session.tsx';
+import { STAFF_ROLE_LABELS } from '../labels.ts';
+
+const { Header, Sider, Content } = Layout;
+
+export function ConsoleLayout() {
+  const { session, logOut, can } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const items = [
+    { key: '/', icon: <DashboardOutlined />, label: '工作台' },
+    can('agency.read') && { key: '/agencies', icon: <BankOutlined />, label: '机关管理' },
+    can('staff.read') && { key: '/staff', icon: <TeamOutlined />, label: '账号管理' },
+    can('calendar.read') && { key: '/calendar', icon: <CalendarOutlined />, label: '工作日历' },
+    can('audit.read') && { key: '/audit-log', icon: <AuditOutlined />, label: '操作日志' },
+    { key: '/account/password', icon: <KeyOutlined />, label: '修改密码' },
+  ].filter((item): item is Exclude<typeof item, false> => Boolean(item));
+  const selected = items
+    .map((i) => i.key)
+    .filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)));
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider breakpoint="lg" collapsedWidth={0} width={208} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ padding: '18px 20px', fontWeight: 700, fontSize: 16, color: '#a3161b' }}>政府信息公开工作平台</div>
+        <Menu mode="inline" selectedKeys={selected} items={items} onClick={({ key }) => navigate(key)} />
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            background: '#fff',
+            borderBottom: '1px solid #f0f0f0',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+            paddingInline: 24,
+          }}
+        >
+          <Space size="middle">
+            <Typography.Text data-testid="current-user">{session?.displayName}</Typography.Text>
+            {session?.roles.map((role) => (
+              <Tag key={role} color="red">
+                {STAFF_ROLE_LABELS[role]}
+              </Tag>
+            ))}
+            <Button icon={<LogoutOutlined />} onClick={() => logOut().then(() => navigate('/login'))}>
+              退出
+            </Button>
+          </Space>
+        </Header>
+        <Content style={{ margin: 24 }}>
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,48 @@
+import { Spin } from 'antd';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useSession } from './api/session.tsx';
+import { ConsoleLayout } from './components/console-layout.tsx';
+import { AgenciesPage } from './pages/agencies/agencies-page.tsx';
+import { AuditLogPage } from './pages/audit/audit-log-page.tsx';
+import { CalendarPage } from './pages/calendar/calendar-page.tsx';
+import { DashboardPage } from './pages/dashboard/dashboard-page.tsx';
+import { LoginPage } from './pages/login/login-page.tsx';
+import { PasswordPage } from './pages/account/password-page.tsx';
+import { StaffPage } from './pages/staff/staff-page.tsx';
+
+function RequireSession({ children }: { children: React.ReactNode }) {
+  const { session, loading } = useSession();
+  const location = useLocation();
+  if (loading) {
+    return (
+      <div style={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
+        <Spin size="large" />
+      </div>
+    );
+  }
+  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <>{children}</>;
+}
+
+export function ConsoleRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <ConsoleLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<DashboardPage />} />
+        <Route path="agencies" element={<AgenciesPage />} />
+        <Route path="staff" element={<StaffPage />} />
+        <Route path="calendar" element={<CalendarPage />} />
+        <Route path="audit-log" element={<AuditLogPage />} />
+        <Route path="account/password" element={<PasswordPage />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
+  );
+}
