@@ -304,7 +304,7 @@ export function renderExplanationText(explanation: ClockExplanation): string {
     '计入答复期限的工作日',
     explanation.countedDays.map((day) => {
       const notes: string[] = [day.weekday];
-      if (day.isMakeupWorkday) notes.push(`调休上班日${day.makeupFor ? `（${day.makeupFor}）` : ''}`);
+      if (day.isMakeupWorkday) notes.push(`${day.makeupFor ?? ''}调休上班日`);
       if (day.beyondDue) notes.push('已超过答复期限');
       else if (!day.passed) notes.push('尚未到来');
       return `第${day.n}个工作日  ${day.date}（${notes.join('，')}）`;
