@@ -96,7 +96,7 @@ function requestClause(f: OverviewFacts): string | null {
     parts.push(`办结${closed}件${outcomes.length > 0 ? `（其中${outcomes.join('，')}）` : ''}`);
   }
   if (isKnown(carriedForward)) parts.push(`结转下年度继续办理${carriedForward}件`);
-  return `**依申请公开方面**，${parts.join('，')}，均在法定期限内依法作出答复`;
+  return `**依申请公开方面**，${parts.join('，')}`;
 }
 
 function reviewClause(f: OverviewFacts): string | null {

@@ -154,7 +154,7 @@ const R2: Rule = {
         rule: 'R2',
         severity: 'error',
         cells: SECTION3_COLUMNS.map(cellId),
-        message: `第三部分“${title}”行：六类申请人合计${terms}=${sum(parts)}，不等于总计栏${total}`,
+        message: `第三部分“${title}”行：各类申请人${terms}=${sum(parts)}，不等于总计栏${total}`,
       });
     };
     for (const row of SECTION3_ROWS) {
