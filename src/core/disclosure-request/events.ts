@@ -1,4 +1,5 @@
 import type { OutcomeCode } from '../annual-report/cells.ts';
+import type { ProcessingFeeMethod } from '../fees/index.ts';
 import type { LocalDate } from '../shared/local-date.ts';
 
 /**
@@ -21,10 +22,6 @@ export type ReceiptBasis = (typeof RECEIPT_BASES)[number];
 /** How a consultation ended; silence of a consulted agency counts as consent (第三十四条). */
 export const CONSULTATION_RESULTS = ['consented', 'objected', 'no_reply'] as const;
 export type ConsultationResult = (typeof CONSULTATION_RESULTS)[number];
-
-/** 信息处理费 charging method (国办函〔2020〕109号 第三条): one per application, never both. */
-export const PROCESSING_FEE_METHODS = ['per_piece', 'per_page'] as const;
-export type ProcessingFeeMethod = (typeof PROCESSING_FEE_METHODS)[number];
 
 /** What made a replied request be handled again. */
 export const REOPEN_CAUSES = ['reconsideration', 'litigation'] as const;
@@ -113,11 +110,6 @@ export const CONSULTATION_RESULT_LABELS: Record<ConsultationResult, string> = {
   consented: '同意公开',
   objected: '不同意公开',
   no_reply: '逾期未提出意见',
-};
-
-export const PROCESSING_FEE_METHOD_LABELS: Record<ProcessingFeeMethod, string> = {
-  per_piece: '按件计收',
-  per_page: '按量计收',
 };
 
 export const REOPEN_CAUSE_LABELS: Record<ReopenCause, string> = {

@@ -1,5 +1,6 @@
 import { OUTCOME_CODES, type OutcomeCode } from '../annual-report/cells.ts';
 import { addWorkdays, type WorkdayCalendar } from '../calendar/index.ts';
+import type { ProcessingFeeMethod } from '../fees/index.ts';
 import { DomainError, isDomainError } from '../shared/domain-error.ts';
 import { isLocalDate, type LocalDate } from '../shared/local-date.ts';
 import { ok, type Result, refuse } from '../shared/result.ts';
