@@ -17,7 +17,6 @@ import {
 import type {
   Channel,
   ConsultationResult,
-  ProcessingFeeMethod,
   ReopenCause,
   RequestEvent,
   RequestEventKind,
