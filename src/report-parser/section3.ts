@@ -1,0 +1,176 @@
+/**
+ * Table 三 (收到和处理政府信息公开申请情况): each of the 25 rows found by its label, then its seven
+ * figures (自然人, the five organisation columns, 总计) placed under their columns.
+ */
+import {
+  type OutcomeGroup,
+  OUTCOME_GROUP_ROWS,
+  type Section3,
+  type Section3Column,
+  SECTION3_COLUMNS,
+  SECTION3_ROWS,
+  type Section3Row,
+} from '../core/annual-report/cells.ts';
+import type { ReadDocument } from './document.ts';
+import { looksLikeRowLabel, matchApplicantHeader, matchSection3Label, type Section3Match } from './labels.ts';
+import { anchorsFrom, type Pending, type Placement, Placer } from './place.ts';
+import type { Sink } from './sink.ts';
+import { type Region, type Token, tableLines, tokenise } from './tokens.ts';
+
+export type Section3Cells = Record<Section3Column, number | null>;
+
+export interface Section3Read {
+  section3: Section3;
+  merged: Partial<Record<OutcomeGroup, Section3Cells>>;
+  /** Rows whose label was found (for diagnostics). */
+  found: Section3Row[];
+}
+
+function walk(tokens: Token[]): Pending<Section3Match>[] {
+  const out: Pending<Section3Match>[] = [];
+  let pending: Pending<Section3Match> | null = null;
+  let previous: Section3Match | null = null;
+  for (const tok of tokens) {
+    if (tok.kind === 'text') {
+      const match = matchSection3Label(tok.cell.text, { previous });
+      if (match) {
+        pending = { match, label: tok, values: [], texts: [] };
+        out.push(pending);
+        previous = match;
+        continue;
+      }
+      if (pending && pending.values.some((v) => v.kind === 'value') && looksLikeRowLabel(tok.cell.text)) {
+        // An unrecognised row label: its figures must not be credited to the row before it.
+        pending = null;
+      } else if (pending && sameRow(tok, pending.label)) pending.texts.push(tok);
+      continue;
+    }
+    if (!pending) continue;
+    if ((tok.lineKind === 'grid' || tok.lineKind === 'row') && tok.line !== pending.label.line) continue;
+    pending.values.push(tok);
+  }
+  return out;
+}
+
+function sameRow(a: Token, b: Token): boolean {
+  return a.line === b.line && (a.lineKind === 'grid' || a.lineKind === 'row');
+}
+
+/** Grid column of each applicant column, from the header lines of the table (null if incomplete). */
+function applicantColumns(doc: ReadDocument, table: number): Map<Section3Column, number> | null {
+  const lines = tableLines(doc, table);
+  const header: typeof lines = [];
+  for (const l of lines) {
+    if (l.line.cells.some((c) => !c.covered && /^\d+$/.test(c.text))) break;
+    header.push(l);
+  }
+  const found = new Map<Section3Column, number>();
+  const width = Math.max(0, ...header.map((l) => l.line.cells.length));
+  for (let col = 0; col < width; col++) {
+    // The lowest header cell naming a column wins ("法人或其他组织" sits above 商业企业 … 其他).
+    for (let r = header.length - 1; r >= 0; r--) {
+      const cell = header[r]!.line.cells.find((c) => c.col === col);
+      if (!cell || cell.text === '') continue;
+      const key = matchApplicantHeader(cell.text);
+      if (key) {
+        if (found.has(key) && found.get(key) !== col) return null;
+        found.set(key, col);
+        break;
+      }
+    }
+  }
+  return found.size === SECTION3_COLUMNS.length ? found : null;
+}
+
+function rowCells(): Section3Cells {
+  return Object.fromEntries(SECTION3_COLUMNS.map((c) => [c, null])) as Section3Cells;
+}
+
+function hasFigures(p: Pending<Section3Match>): boolean {
+  return p.values.some((v) => v.kind === 'value');
+}
+
+export function readSection3(doc: ReadDocument, region: Region, sink: Sink): Section3Read {
+  const pendings = walk(tokenise(doc, region.from, region.to));
+  const placer = new Placer(doc);
+  const headers = new Map<number, Map<Section3Column, number> | null>();
+  const columnsOf = (p: Pending<Section3Match>) => {
+    const table = p.label.table;
+    if (table === undefined) return undefined;
+    if (!headers.has(table)) headers.set(table, applicantColumns(doc, table));
+    const map = headers.get(table);
+    return map ? (c: number) => map.get(SECTION3_COLUMNS[c]!) : undefined;
+  };
+  const anchors = anchorsFrom(pendings, SECTION3_COLUMNS.length);
+  const place = (p: Pending<Section3Match>): Placement =>
+    placer.place(p, SECTION3_COLUMNS.length, { columnOf: columnsOf(p), anchors });
+
+  const section3 = Object.fromEntries(SECTION3_ROWS.map((r) => [r, rowCells()])) as Section3;
+  const merged: Partial<Record<OutcomeGroup, Section3Cells>> = {};
+  const byRow = new Map<Section3Row, Pending<Section3Match>[]>();
+  const byGroup = new Map<OutcomeGroup, Pending<Section3Match>[]>();
+  for (const p of pendings) {
+    if (p.match.kind === 'row') byRow.set(p.match.key, [...(byRow.get(p.match.key) ?? []), p]);
+    else if (p.match.kind === 'group' && hasFigures(p)) {
+      byGroup.set(p.match.key, [...(byGroup.get(p.match.key) ?? []), p]);
+    }
+  }
+
+  const write = (prefix: string, cells: Section3Cells, placement: Placement, label: Token) => {
+    SECTION3_COLUMNS.forEach((col, i) => {
+      const id = `${prefix}.${col}`;
+      if ('reason' in placement) {
+        cells[col] = sink.miss(id, `“${label.cell.raw.trim()}”：${placement.reason}`, label);
+        return;
+      }
+      const slot = placement.slots[i]!;
+      if ('token' in slot) cells[col] = sink.take(id, slot.token);
+      else if ('text' in slot) cells[col] = sink.unreadable(id, slot.text);
+      else cells[col] = sink.miss(id, slot.missing, slot.near);
+    });
+  };
+
+  const found: Section3Row[] = [];
+  for (const row of SECTION3_ROWS) {
+    const candidates = byRow.get(row) ?? [];
+    // A label seen twice: a page-break fragment repeats it without figures; keep the printed row.
+    const printed = candidates.filter(hasFigures);
+    const chosen = printed.length > 0 ? printed : candidates;
+    if (chosen.length === 0) continue;
+    found.push(row);
+    if (chosen.length > 1) {
+      const texts = chosen.map((p) => p.values.map((v) => v.cell.text).join(' '));
+      if (new Set(texts).size > 1) {
+        for (const col of SECTION3_COLUMNS) {
+          section3[row][col] = sink.miss(`section3.${row}.${col}`, '此行在表中出现两次且数字不同，未予采用', chosen[0]!.label);
+        }
+        continue;
+      }
+    }
+    const p = chosen[0]!;
+    write(`section3.${row}`, section3[row], place(p), p.label);
+  }
+
+  for (const [group, list] of byGroup) {
+    const leaves = OUTCOME_GROUP_ROWS[group];
+    // A group row with figures stands in for its sub-rows only when none of them was printed.
+    if (leaves.some((leaf) => found.includes(leaf))) continue;
+    const p = list[0]!;
+    const cells = rowCells();
+    write(`section3_merged.${group}`, cells, place(p), p.label);
+    merged[group] = cells;
+    for (const leaf of leaves) {
+      for (const col of SECTION3_COLUMNS) {
+        sink.miss(`section3.${leaf}.${col}`, `报告只印出合并行“${p.label.cell.raw.trim()}”，未分列其子项`);
+      }
+    }
+  }
+
+  for (const row of SECTION3_ROWS) {
+    if (found.includes(row)) continue;
+    const group = row.includes('.') ? (row.slice(0, row.indexOf('.')) as OutcomeGroup) : null;
+    if (group && merged[group]) continue;
+    for (const col of SECTION3_COLUMNS) sink.miss(`section3.${row}.${col}`, '表三中未找到此行');
+  }
+  return { section3, merged, found };
+}
