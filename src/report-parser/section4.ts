@@ -13,6 +13,7 @@ import {
 } from '../core/annual-report/cells.ts';
 import type { ReadDocument } from './document.ts';
 import { matchSection4Block, matchSection4Column } from './labels.ts';
+import { parseCellValue } from './normalise.ts';
 import type { Sink } from './sink.ts';
 import { type Region, type Token, tableLines, tableWidth, tokenise } from './tokens.ts';
 
@@ -84,6 +85,8 @@ export function readSection4(doc: ReadDocument, region: Region | null, sink: Sin
     const { map, width } = headers.get(tok.table)!;
     const line = doc.lines[tok.line]!;
     if (line.kind === 'row' && line.cells.length !== width) continue;
+    // Blank cells of header lines are not figures: only lines that print a figure are data rows.
+    if (!line.cells.some((c) => !c.covered && parseCellValue(c.text)?.kind === 'number')) continue;
     const place = map.get(tok.cell.col);
     const block = place?.block ?? context;
     if (!place || !block) continue;
