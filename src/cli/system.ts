@@ -1,4 +1,4 @@
-import { type System, openSystem } from '../bootstrap.ts';
+import { openSystem, type System } from '../bootstrap.ts';
 import { readConfig } from '../config.ts';
 import { readEmbeddedLock } from '../db/embedded-lock.ts';
 import { usageError } from './output.ts';
@@ -17,11 +17,18 @@ export async function openSystemForCli(options: { demo?: boolean } = {}): Promis
       );
     }
   }
-  return openSystem({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, demo: options.demo ?? false });
+  return openSystem({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    demo: options.demo ?? false,
+  });
 }
 
 /** Runs `work` on an opened system and always closes it (an open PGlite keeps the process alive). */
-export async function withSystem<T>(work: (system: System) => Promise<T>, options: { demo?: boolean } = {}): Promise<T> {
+export async function withSystem<T>(
+  work: (system: System) => Promise<T>,
+  options: { demo?: boolean } = {},
+): Promise<T> {
   const system = await openSystemForCli(options);
   try {
     return await work(system);

@@ -46,7 +46,11 @@ const types = {
 
 export async function connectDatabase(options: ConnectOptions = {}): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.maxConnections ?? 10, types });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.maxConnections ?? 10,
+      types,
+    });
     pool.on('connect', (client) => {
       void client.query("SET TIME ZONE 'Asia/Shanghai'");
     });

@@ -1,4 +1,4 @@
-import { type Kysely, Migrator, type MigrationResultSet } from 'kysely';
+import { type Kysely, type MigrationResultSet, Migrator } from 'kysely';
 import { MIGRATIONS } from './migrations/index.ts';
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

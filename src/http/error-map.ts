@@ -27,5 +27,7 @@ export interface ErrorBody {
 }
 
 export function errorBody(code: ErrorCode, message?: string, details?: unknown): ErrorBody {
-  return { error: { code, message: message ?? ERROR_MESSAGES[code], ...(details === undefined ? {} : { details }) } };
+  return {
+    error: { code, message: message ?? ERROR_MESSAGES[code], ...(details === undefined ? {} : { details }) },
+  };
 }

@@ -17,7 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app/shared/deps.ts';
 import { isDomainError } from '../core/shared/domain-error.ts';
-import { renderNotFoundPage, portalRoutes } from '../portal/portal.routes.ts';
+import { portalRoutes, renderNotFoundPage } from '../portal/portal.routes.ts';
 import { errorBody, HTTP_STATUS_BY_CODE } from './error-map.ts';
 import { loggerOptions } from './plugins/logging.ts';
 import { createSessionHook } from './plugins/request-context.ts';
@@ -37,6 +37,8 @@ export interface ServerOptions {
   /** Behind a load balancer: trust X-Forwarded-For for client addresses. */
   trustProxy?: boolean;
   version?: string;
+  /** Where request logs go (stdout by default); tests read them. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export const DEFAULT_WEB_DIR = resolve(import.meta.dirname, '../../dist/web');
@@ -44,7 +46,7 @@ export const DEFAULT_WEB_DIR = resolve(import.meta.dirname, '../../dist/web');
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { deps } = options;
   const app = Fastify({
-    logger: loggerOptions(options.logLevel ?? 'info'),
+    logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -78,7 +80,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Gongkai 公开 API', description: '政府信息公开系统接口', version: options.version ?? '0.1.0' },
+      info: {
+        title: 'Gongkai 公开 API',
+        description: '政府信息公开系统接口',
+        version: options.version ?? '0.1.0',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'gk_session' },
@@ -98,7 +104,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v) => ({
-        field: (v.instancePath || '').replace(/^\//, '').replaceAll('/', '.') || (v.params as { issue?: { path?: unknown } })?.issue?.path,
+        field:
+          (v.instancePath || '').replace(/^\//, '').replaceAll('/', '.') ||
+          (v.params as { issue?: { path?: unknown } })?.issue?.path,
         message: v.message,
       }));
       const first = issues[0]?.message;
@@ -139,12 +147,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const webDir = options.webDir ?? DEFAULT_WEB_DIR;
   const hasConsole = existsSync(resolve(webDir, 'index.html'));
   if (hasConsole) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/console/', wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/console/',
+      wildcard: false,
+      index: 'index.html',
+    });
   }
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send(errorBody('not_found', '接口不存在'));
-    if (hasConsole && request.method === 'GET' && (request.url === '/console' || request.url.startsWith('/console/'))) {
+    if (
+      hasConsole &&
+      request.method === 'GET' &&
+      (request.url === '/console' || request.url.startsWith('/console/'))
+    ) {
       // The console is a single-page app: its routes all load index.html.
       return reply.type('text/html; charset=utf-8').sendFile('index.html', webDir);
     }

@@ -5,9 +5,15 @@ export interface Breadcrumb {
   href?: string;
 }
 
-export function renderPage(options: { title: string; breadcrumbs?: Breadcrumb[]; main: Html; description?: string }): string {
+export function renderPage(options: {
+  title: string;
+  breadcrumbs?: Breadcrumb[];
+  main: Html;
+  description?: string;
+}): string {
   const crumbs = options.breadcrumbs ?? [];
-  return `<!doctype html>\n${html`<html lang="zh-CN">
+  return `<!doctype html>\n${
+    html`<html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -46,5 +52,6 @@ ${options.main}
   </div>
 </footer>
 </body>
-</html>`.value}`;
+</html>`.value
+  }`;
 }

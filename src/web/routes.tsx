@@ -2,12 +2,12 @@ import { Spin } from 'antd';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './api/session.tsx';
 import { ConsoleLayout } from './components/console-layout.tsx';
+import { PasswordPage } from './pages/account/password-page.tsx';
 import { AgenciesPage } from './pages/agencies/agencies-page.tsx';
 import { AuditLogPage } from './pages/audit/audit-log-page.tsx';
 import { CalendarPage } from './pages/calendar/calendar-page.tsx';
 import { DashboardPage } from './pages/dashboard/dashboard-page.tsx';
 import { LoginPage } from './pages/login/login-page.tsx';
-import { PasswordPage } from './pages/account/password-page.tsx';
 import { StaffPage } from './pages/staff/staff-page.tsx';
 
 function RequireSession({ children }: { children: React.ReactNode }) {

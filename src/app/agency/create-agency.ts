@@ -1,8 +1,8 @@
+import type { AgencyInput } from '../../contract/agency.ts';
 import { type Agency, isValidParentLevel } from '../../core/agency/index.ts';
 import { DomainError } from '../../core/shared/domain-error.ts';
 import { classifyAgencyCode } from '../../core/shared/identity-codes.ts';
 import { type Actor, hasPermission } from '../../core/staff/index.ts';
-import type { AgencyInput } from '../../contract/agency.ts';
 import { inTransaction, isUniqueViolation } from '../../db/repositories/index.ts';
 import { actorLabel, requireAgencyInScope } from '../shared/authorize.ts';
 import type { AppDeps } from '../shared/deps.ts';
@@ -11,10 +11,14 @@ import type { AppDeps } from '../shared/deps.ts';
  * A system admin creates any agency; a supervisor creates agencies inside its own subtree (its
  * departments, towns and service centres).
  */
-export async function createAgency(deps: AppDeps, input: { actor: Actor; agency: AgencyInput }): Promise<Agency> {
+export async function createAgency(
+  deps: AppDeps,
+  input: { actor: Actor; agency: AgencyInput },
+): Promise<Agency> {
   const { actor, agency } = input;
   const isSystemAdmin = actor.roles.includes('system_admin');
-  if (!isSystemAdmin && !hasPermission(actor.roles, 'agency.create_child')) throw new DomainError('forbidden');
+  if (!isSystemAdmin && !hasPermission(actor.roles, 'agency.create_child'))
+    throw new DomainError('forbidden');
   const codeKind = classifyAgencyCode(agency.code);
   if (!codeKind) throw new DomainError('agency_code_invalid');
   try {

@@ -1,8 +1,8 @@
+import type { AgencyUpdate } from '../../contract/agency.ts';
 import { type Agency, isValidParentLevel } from '../../core/agency/index.ts';
 import { DomainError } from '../../core/shared/domain-error.ts';
 import { classifyAgencyCode } from '../../core/shared/identity-codes.ts';
 import type { Actor } from '../../core/staff/index.ts';
-import type { AgencyUpdate } from '../../contract/agency.ts';
 import { inTransaction, isUniqueViolation } from '../../db/repositories/index.ts';
 import { actorLabel, requireAgencyInScope, requirePermission } from '../shared/authorize.ts';
 import type { AppDeps } from '../shared/deps.ts';
@@ -17,7 +17,10 @@ export async function updateAgency(
   const { version, ...fields } = changes;
   const isSystemAdmin = actor.roles.includes('system_admin');
   // Identity and place in the tree are the system admin's: an agency cannot move itself.
-  if (!isSystemAdmin && (fields.code !== undefined || fields.parentId !== undefined || fields.level !== undefined)) {
+  if (
+    !isSystemAdmin &&
+    (fields.code !== undefined || fields.parentId !== undefined || fields.level !== undefined)
+  ) {
     throw new DomainError('forbidden', '机关代码、层级和上级机关只能由系统管理员修改');
   }
   try {

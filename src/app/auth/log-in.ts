@@ -1,6 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '../../core/shared/domain-error.ts';
-import { type Actor, LOGIN_LOCK_MINUTES, LOGIN_MAX_FAILURES, SESSION_IDLE_HOURS } from '../../core/staff/index.ts';
+import {
+  type Actor,
+  LOGIN_LOCK_MINUTES,
+  LOGIN_MAX_FAILURES,
+  SESSION_IDLE_HOURS,
+} from '../../core/staff/index.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../shared/password.ts';

@@ -14,7 +14,7 @@ export async function resolveSession(
   const now = deps.clock.now();
   const id = hashSessionToken(sessionToken);
   const session = await repos.sessions.findActive(id, now);
-  if (!session || !session.isActive) return null;
+  if (!session?.isActive) return null;
   if (now.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_INTERVAL_MS) {
     await repos.sessions.touch(id, now, new Date(now.getTime() + SESSION_IDLE_HOURS * 3_600_000));
   }

@@ -19,17 +19,30 @@ export interface ImportHolidayNoticeResult {
  */
 export async function importHolidayNotice(
   deps: AppDeps,
-  input: { actor: Actor | null; fileName: string; content: string; year?: number | undefined; source?: string | undefined },
+  input: {
+    actor: Actor | null;
+    fileName: string;
+    content: string;
+    year?: number | undefined;
+    source?: string | undefined;
+  },
 ): Promise<ImportHolidayNoticeResult> {
   if (input.actor) requirePermission(input.actor, 'calendar.manage');
   const format = detectNoticeFormat(input.fileName, input.content);
   const parsed = parseHolidayNotice(input.content, format, input.year);
   if (!parsed.ok) throw new DomainError('calendar_data_invalid', parsed.error.message);
   const notice = parsed.value;
-  const source = input.source?.trim() || `国务院办公厅关于${notice.year}年部分节假日安排的通知（导入自 ${input.fileName}）`;
+  const source =
+    input.source?.trim() ||
+    `国务院办公厅关于${notice.year}年部分节假日安排的通知（导入自 ${input.fileName}）`;
   return inTransaction(deps.db, async (repos) => {
     const before = await repos.calendar.listDays(notice.year);
-    await repos.calendar.replaceYear(notice.year, notice.days, source, input.actor ? actorLabel(input.actor) : 'CLI');
+    await repos.calendar.replaceYear(
+      notice.year,
+      notice.days,
+      source,
+      input.actor ? actorLabel(input.actor) : 'CLI',
+    );
     const beforeKinds = new Map(before.map((d) => [d.date, d.kind]));
     const afterKinds = new Map(notice.days.map((d) => [d.date, d.kind]));
     const changedDates = [...new Set([...beforeKinds.keys(), ...afterKinds.keys()])]

@@ -1,6 +1,6 @@
 import { createWorkdayCalendar, type WorkdayCalendar } from '../../core/calendar/index.ts';
-import { createRepositories } from '../../db/repositories/index.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
 
 /**
  * The calendar as the core needs it, read from the database: the rows are the truth, so a year an

@@ -143,10 +143,46 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { username: 'admin', displayName: '系统管理员', agencyKey: 'zhangjiagang', roles: ['system_admin'], phone: null },
-  { username: 'zjg.supervisor', displayName: '周政公', agencyKey: 'zhangjiagang', roles: ['supervisor'], phone: '13912345601' },
-  { username: 'spj.admin', displayName: '沈管理', agencyKey: 'approval_bureau', roles: ['agency_admin'], phone: '13912345602' },
-  { username: 'spj.clerk', displayName: '陈承办', agencyKey: 'approval_bureau', roles: ['clerk'], phone: '13912345603' },
-  { username: 'spj.reviewer', displayName: '邵审核', agencyKey: 'approval_bureau', roles: ['reviewer'], phone: '13912345604' },
-  { username: 'tq.clerk', displayName: '唐承办', agencyKey: 'tangqiao', roles: ['clerk'], phone: '13912345605' },
+  {
+    username: 'admin',
+    displayName: '系统管理员',
+    agencyKey: 'zhangjiagang',
+    roles: ['system_admin'],
+    phone: null,
+  },
+  {
+    username: 'zjg.supervisor',
+    displayName: '周政公',
+    agencyKey: 'zhangjiagang',
+    roles: ['supervisor'],
+    phone: '13912345601',
+  },
+  {
+    username: 'spj.admin',
+    displayName: '沈管理',
+    agencyKey: 'approval_bureau',
+    roles: ['agency_admin'],
+    phone: '13912345602',
+  },
+  {
+    username: 'spj.clerk',
+    displayName: '陈承办',
+    agencyKey: 'approval_bureau',
+    roles: ['clerk'],
+    phone: '13912345603',
+  },
+  {
+    username: 'spj.reviewer',
+    displayName: '邵审核',
+    agencyKey: 'approval_bureau',
+    roles: ['reviewer'],
+    phone: '13912345604',
+  },
+  {
+    username: 'tq.clerk',
+    displayName: '唐承办',
+    agencyKey: 'tangqiao',
+    roles: ['clerk'],
+    phone: '13912345605',
+  },
 ];

@@ -10,7 +10,11 @@ export function requirePermission(actor: Actor, permission: Permission): void {
  * The agency check every use case on agency data makes. An agency outside the actor's scope is
  * reported as not found, so that ids of other agencies' records reveal nothing.
  */
-export async function requireAgencyInScope(repos: Repositories, actor: Actor, agencyId: string): Promise<void> {
+export async function requireAgencyInScope(
+  repos: Repositories,
+  actor: Actor,
+  agencyId: string,
+): Promise<void> {
   const inScope = await repos.agencies.isInScope(agencyScopeOf(actor.roles, actor.agencyId), agencyId);
   if (!inScope) throw new DomainError('not_found');
 }

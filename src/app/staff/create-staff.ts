@@ -1,13 +1,16 @@
+import type { StaffInput, StaffView } from '../../contract/staff.ts';
 import { DomainError } from '../../core/shared/domain-error.ts';
 import { type Actor, canGrantRoles, checkPasswordStrength } from '../../core/staff/index.ts';
-import type { StaffInput, StaffView } from '../../contract/staff.ts';
 import { inTransaction, isUniqueViolation } from '../../db/repositories/index.ts';
 import { actorLabel, requireAgencyInScope, requirePermission } from '../shared/authorize.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { hashPassword } from '../shared/password.ts';
 import { auditableStaff, toStaffView } from './staff-view.ts';
 
-export async function createStaff(deps: AppDeps, input: { actor: Actor; staff: StaffInput }): Promise<StaffView> {
+export async function createStaff(
+  deps: AppDeps,
+  input: { actor: Actor; staff: StaffInput },
+): Promise<StaffView> {
   const { actor, staff } = input;
   requirePermission(actor, 'staff.manage');
   if (!canGrantRoles(actor.roles, staff.roles)) throw new DomainError('forbidden', '您不能授予所选角色');

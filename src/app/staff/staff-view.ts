@@ -1,5 +1,5 @@
-import { maskPhone } from '../../core/shared/masking.ts';
 import type { StaffView } from '../../contract/staff.ts';
+import { maskPhone } from '../../core/shared/masking.ts';
 import type { StaffRecord } from '../../db/repositories/index.ts';
 
 /** What leaves the server about a member of staff: no hash, a masked phone. */

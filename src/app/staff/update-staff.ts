@@ -1,6 +1,6 @@
+import type { StaffUpdate, StaffView } from '../../contract/staff.ts';
 import { DomainError } from '../../core/shared/domain-error.ts';
 import { type Actor, canGrantRoles, checkPasswordStrength } from '../../core/staff/index.ts';
-import type { StaffUpdate, StaffView } from '../../contract/staff.ts';
 import { inTransaction } from '../../db/repositories/index.ts';
 import { actorLabel, requireAgencyInScope, requirePermission } from '../shared/authorize.ts';
 import type { AppDeps } from '../shared/deps.ts';

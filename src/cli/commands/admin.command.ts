@@ -21,8 +21,11 @@ export function registerAdminCommands(program: Command): void {
       const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         const result = await migrateToLatest(database.db as never);
-        const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
-        process.stdout.write(applied.length ? `已执行迁移：\n${applied.join('\n')}\n` : '数据库已是最新结构。\n');
+        const applied =
+          result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+        process.stdout.write(
+          applied.length ? `已执行迁移：\n${applied.join('\n')}\n` : '数据库已是最新结构。\n',
+        );
       } catch (error) {
         failWith(error);
       } finally {
@@ -54,9 +57,13 @@ export function registerAdminCommands(program: Command): void {
           rmSync(config.dataDir, { recursive: true, force: true });
           rmSync(lockPathFor(config.dataDir), { force: true });
         }
-        const logins = await withSystem(async (system) => system.demoLogins ?? (await seedDemo(system.deps)), { demo: true });
+        const logins = await withSystem(
+          async (system) => system.demoLogins ?? (await seedDemo(system.deps)),
+          { demo: true },
+        );
         process.stdout.write(`演示数据已重建。演示账号（密码均为 ${logins[0]?.password}）：\n`);
-        for (const login of logins) process.stdout.write(`  ${login.username}  ${login.agencyName}  ${login.roleLabels.join('、')}\n`);
+        for (const login of logins)
+          process.stdout.write(`  ${login.username}  ${login.agencyName}  ${login.roleLabels.join('、')}\n`);
       } catch (error) {
         failWith(error);
       }

@@ -14,7 +14,9 @@ export function registerAgencyCommands(program: Command): void {
       try {
         const agencies = await withSystem((s) => createRepositories(s.database.db).agencies.listAll());
         for (const a of agencies) {
-          process.stdout.write(`${a.code}\t${a.name}\t${AGENCY_LEVEL_LABELS[a.level]}${AGENCY_KIND_LABELS[a.kind]}\n`);
+          process.stdout.write(
+            `${a.code}\t${a.name}\t${AGENCY_LEVEL_LABELS[a.level]}${AGENCY_KIND_LABELS[a.kind]}\n`,
+          );
         }
       } catch (error) {
         failWith(error);
@@ -27,7 +29,9 @@ export function registerAgencyCommands(program: Command): void {
     .argument('<agency>', '统一社会信用代码、组织机构代码或机关全称')
     .action(async (codeOrName: string) => {
       try {
-        const found = await withSystem((s) => createRepositories(s.database.db).agencies.findByCodeOrName(codeOrName));
+        const found = await withSystem((s) =>
+          createRepositories(s.database.db).agencies.findByCodeOrName(codeOrName),
+        );
         if (!found) throw new Error(`未找到机关“${codeOrName}”`);
         process.stdout.write(`${JSON.stringify(found, null, 2)}\n`);
       } catch (error) {

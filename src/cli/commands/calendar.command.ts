@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { importHolidayNotice } from '../../app/calendar/import-holiday-notice.ts';
 import { loadWorkdayCalendar } from '../../app/calendar/load-workday-calendar.ts';
+import { readConfig } from '../../config.ts';
 import {
   addWorkdays,
   type CalendarDay,
@@ -14,7 +15,6 @@ import {
   type WorkdayCalendar,
 } from '../../core/calendar/index.ts';
 import { isLocalDate } from '../../core/shared/local-date.ts';
-import { readConfig } from '../../config.ts';
 import { readEmbeddedLock } from '../../db/embedded-lock.ts';
 import { failWith, usageError } from '../output.ts';
 import { withSystem } from '../system.ts';

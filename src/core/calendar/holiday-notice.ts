@@ -1,5 +1,5 @@
-import { ok, type Result, refuse } from '../shared/result.ts';
 import { isLocalDate, isWeekend, type LocalDate, yearOf } from '../shared/local-date.ts';
+import { ok, type Result, refuse } from '../shared/result.ts';
 import type { CalendarDay, CalendarDayKind } from './workday-calendar.ts';
 
 /**
@@ -19,7 +19,8 @@ export interface NoticeError {
   message: string;
 }
 
-const invalid = (message: string): Result<never, NoticeError> => refuse({ code: 'calendar_data_invalid', message });
+const invalid = (message: string): Result<never, NoticeError> =>
+  refuse({ code: 'calendar_data_invalid', message });
 
 export function detectNoticeFormat(fileName: string, text: string): HolidayNoticeFormat {
   const lower = fileName.toLowerCase();
@@ -128,10 +129,11 @@ function readCsv(text: string): Result<{ days: CalendarDay[] }, NoticeError> {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     const cells = line.split(/[,\t，]/).map((c) => c.trim());
-    if (index === 0 && !isLocalDate(cells[0] ?? '')) continue; // header row
+    if (index === 0 && !/^\d{4}-\d{1,2}-\d{1,2}$/.test(cells[0] ?? '')) continue; // header row
     const [date = '', kindWord = '', name = ''] = cells;
     const kind = kindFromWord(kindWord);
-    if (!kind) return invalid(`第 ${index + 1} 行：类型“${kindWord}”无效，应为 holiday/休 或 makeup_workday/班`);
+    if (!kind)
+      return invalid(`第 ${index + 1} 行：类型“${kindWord}”无效，应为 holiday/休 或 makeup_workday/班`);
     days.push({ date, kind, name });
   }
   return ok({ days });

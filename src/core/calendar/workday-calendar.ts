@@ -28,7 +28,10 @@ export interface WorkdayCalendar {
   readonly makeupWorkdays: ReadonlyMap<LocalDate, string>;
 }
 
-export function createWorkdayCalendar(coveredYears: Iterable<number>, days: Iterable<CalendarDay>): WorkdayCalendar {
+export function createWorkdayCalendar(
+  coveredYears: Iterable<number>,
+  days: Iterable<CalendarDay>,
+): WorkdayCalendar {
   const holidays = new Map<LocalDate, string>();
   const makeupWorkdays = new Map<LocalDate, string>();
   for (const day of days) (day.kind === 'holiday' ? holidays : makeupWorkdays).set(day.date, day.name);
@@ -87,7 +90,8 @@ export function firstDayOfPeriod(eventDate: LocalDate): LocalDate {
  * Saturday 10-11 included). A period of 0 workdays ends on the event date itself.
  */
 export function addWorkdays(calendar: WorkdayCalendar, eventDate: LocalDate, workdays: number): LocalDate {
-  if (!Number.isInteger(workdays) || workdays < 0) throw new RangeError('workdays must be a whole number ≥ 0');
+  if (!Number.isInteger(workdays) || workdays < 0)
+    throw new RangeError('workdays must be a whole number ≥ 0');
   if (workdays === 0) return eventDate;
   let day = firstDayOfPeriod(eventDate);
   let counted = 0;

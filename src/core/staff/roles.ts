@@ -34,7 +34,15 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   clerk: ['agency.read', 'calendar.read', 'case.read', 'case.handle', 'report.read', 'report.edit'],
-  reviewer: ['agency.read', 'calendar.read', 'case.read', 'case.handle', 'case.review', 'report.read', 'report.edit'],
+  reviewer: [
+    'agency.read',
+    'calendar.read',
+    'case.read',
+    'case.handle',
+    'case.review',
+    'report.read',
+    'report.edit',
+  ],
   agency_admin: [
     'agency.read',
     'agency.manage',
@@ -72,7 +80,10 @@ export function hasPermission(roles: readonly StaffRole[], permission: Permissio
  * Which agencies a person may see: their own agency; a supervisor the whole subtree under it; a
  * system admin everything. Staff never act on another agency's records.
  */
-export type AgencyScope = { kind: 'all' } | { kind: 'subtree'; rootAgencyId: string } | { kind: 'own'; agencyId: string };
+export type AgencyScope =
+  | { kind: 'all' }
+  | { kind: 'subtree'; rootAgencyId: string }
+  | { kind: 'own'; agencyId: string };
 
 export function agencyScopeOf(roles: readonly StaffRole[], agencyId: string): AgencyScope {
   if (roles.includes('system_admin')) return { kind: 'all' };
@@ -83,7 +94,8 @@ export function agencyScopeOf(roles: readonly StaffRole[], agencyId: string): Ag
 /** Only a system admin grants system_admin or supervisor; an agency admin manages its own staff. */
 export function canGrantRoles(granterRoles: readonly StaffRole[], roles: readonly StaffRole[]): boolean {
   if (granterRoles.includes('system_admin')) return true;
-  if (granterRoles.includes('agency_admin')) return roles.every((r) => r !== 'system_admin' && r !== 'supervisor');
+  if (granterRoles.includes('agency_admin'))
+    return roles.every((r) => r !== 'system_admin' && r !== 'supervisor');
   return false;
 }
 

@@ -1,7 +1,7 @@
+import { sql } from 'kysely';
 import type { Agency, AgencyKind, AgencyLevel } from '../../core/agency/index.ts';
 import type { AgencyCodeKind } from '../../core/shared/identity-codes.ts';
 import type { AgencyScope } from '../../core/staff/index.ts';
-import { sql } from 'kysely';
 import { agencySubtreeIds, type Executor } from './executor.ts';
 
 export type AgencyFields = Omit<Agency, 'id' | 'version'>;
@@ -101,7 +101,11 @@ export function agencyRepository(db: Executor) {
     },
 
     /** Optimistic locking: the update applies only to the version the editor saw. */
-    async update(id: string, expectedVersion: number, fields: Partial<AgencyFields>): Promise<Agency | undefined> {
+    async update(
+      id: string,
+      expectedVersion: number,
+      fields: Partial<AgencyFields>,
+    ): Promise<Agency | undefined> {
       const row = await db
         .updateTable('agency')
         .set({ ...fields, updatedAt: new Date(), version: sql`version + 1` })
@@ -113,7 +117,10 @@ export function agencyRepository(db: Executor) {
     },
 
     async count(): Promise<number> {
-      const row = await db.selectFrom('agency').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+      const row = await db
+        .selectFrom('agency')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst();
       return Number(row?.n ?? 0);
     },
   };

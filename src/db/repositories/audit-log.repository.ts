@@ -33,7 +33,13 @@ export function auditLogRepository(db: Executor) {
         .execute();
     },
 
-    async list(options: { scope: AgencyScope; entityType?: string; entityId?: string; limit: number; offset: number }) {
+    async list(options: {
+      scope: AgencyScope;
+      entityType?: string;
+      entityId?: string;
+      limit: number;
+      offset: number;
+    }) {
       let query = db
         .selectFrom('auditLog')
         .leftJoin('agency', 'agency.id', 'auditLog.agencyId')
@@ -57,11 +63,7 @@ export function auditLogRepository(db: Executor) {
       const { scope } = options;
       if (scope.kind === 'own') query = query.where('auditLog.agencyId', '=', scope.agencyId);
       if (scope.kind === 'subtree') {
-        query = query.where(
-          'auditLog.agencyId',
-          'in',
-          agencySubtreeIds(scope.rootAgencyId),
-        );
+        query = query.where('auditLog.agencyId', 'in', agencySubtreeIds(scope.rootAgencyId));
       }
       return query.execute();
     },

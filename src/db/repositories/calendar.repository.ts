@@ -15,7 +15,12 @@ export function calendarRepository(db: Executor) {
     },
 
     /** Replaces one year's arrangement as a whole (call inside a transaction). */
-    async replaceYear(year: number, days: CalendarDay[], source: string, loadedBy: string | null): Promise<void> {
+    async replaceYear(
+      year: number,
+      days: CalendarDay[],
+      source: string,
+      loadedBy: string | null,
+    ): Promise<void> {
       await db.deleteFrom('calendarDay').where('year', '=', year).execute();
       await db
         .insertInto('calendarYear')

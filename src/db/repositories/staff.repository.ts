@@ -40,7 +40,9 @@ export function staffRepository(db: Executor) {
     },
 
     /** For login only: the one place the password hash leaves the table. */
-    async findCredentialsByUsername(username: string): Promise<(StaffRecord & { passwordHash: string }) | undefined> {
+    async findCredentialsByUsername(
+      username: string,
+    ): Promise<(StaffRecord & { passwordHash: string }) | undefined> {
       const row = await db
         .selectFrom('staff')
         .select([...COLUMNS, 'staff.passwordHash'])
@@ -49,7 +51,10 @@ export function staffRepository(db: Executor) {
       return row ? (row as unknown as StaffRecord & { passwordHash: string }) : undefined;
     },
 
-    async listInScope(scope: AgencyScope, agencyId?: string): Promise<(StaffRecord & { agencyName: string })[]> {
+    async listInScope(
+      scope: AgencyScope,
+      agencyId?: string,
+    ): Promise<(StaffRecord & { agencyName: string })[]> {
       let query = db
         .selectFrom('staff')
         .innerJoin('agency', 'agency.id', 'staff.agencyId')
@@ -59,11 +64,7 @@ export function staffRepository(db: Executor) {
       if (agencyId) query = query.where('staff.agencyId', '=', agencyId);
       if (scope.kind === 'own') query = query.where('staff.agencyId', '=', scope.agencyId);
       if (scope.kind === 'subtree') {
-        query = query.where(
-          'staff.agencyId',
-          'in',
-          agencySubtreeIds(scope.rootAgencyId),
-        );
+        query = query.where('staff.agencyId', 'in', agencySubtreeIds(scope.rootAgencyId));
       }
       return (await query.execute()) as unknown as (StaffRecord & { agencyName: string })[];
     },
@@ -98,7 +99,13 @@ export function staffRepository(db: Executor) {
     async setPassword(id: string, passwordHash: string): Promise<void> {
       await db
         .updateTable('staff')
-        .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date(), failedLoginCount: 0, lockedUntil: null })
+        .set({
+          passwordHash,
+          passwordChangedAt: new Date(),
+          updatedAt: new Date(),
+          failedLoginCount: 0,
+          lockedUntil: null,
+        })
         .where('id', '=', id)
         .execute();
     },
@@ -126,7 +133,10 @@ export function staffRepository(db: Executor) {
     },
 
     async count(): Promise<number> {
-      const row = await db.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+      const row = await db
+        .selectFrom('staff')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst();
       return Number(row?.n ?? 0);
     },
   };

@@ -5,9 +5,10 @@ import { maskPersonalDataInText } from '../../core/shared/masking.ts';
  * Request logs never contain ID numbers, phone numbers or passwords: URLs are masked, bodies and
  * cookies are never logged, and any field that could hold them is redacted.
  */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: [
         'req.headers.cookie',
@@ -24,7 +25,12 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
     },
     serializers: {
       req(request: { method: string; url: string; ip?: string; id?: string }) {
-        return { method: request.method, url: maskPersonalDataInText(request.url), ip: request.ip, reqId: request.id };
+        return {
+          method: request.method,
+          url: maskPersonalDataInText(request.url),
+          ip: request.ip,
+          reqId: request.id,
+        };
       },
     },
   };

@@ -27,7 +27,14 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/agencies',
-      { schema: { tags: ['agencies'], summary: '新建机关', body: AgencyInputSchema, response: { 201: AgencySchema } } },
+      {
+        schema: {
+          tags: ['agencies'],
+          summary: '新建机关',
+          body: AgencyInputSchema,
+          response: { 201: AgencySchema },
+        },
+      },
       async (request, reply) => {
         const agency = await createAgency(deps, { actor: actorOf(request), agency: request.body });
         return reply.code(201).send(agency);
@@ -37,9 +44,16 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.patch(
       '/agencies/:id',
       {
-        schema: { tags: ['agencies'], summary: '修改机关信息', params: IdParams, body: AgencyUpdateSchema, response: { 200: AgencySchema } },
+        schema: {
+          tags: ['agencies'],
+          summary: '修改机关信息',
+          params: IdParams,
+          body: AgencyUpdateSchema,
+          response: { 200: AgencySchema },
+        },
       },
-      async (request) => updateAgency(deps, { actor: actorOf(request), agencyId: request.params.id, changes: request.body }),
+      async (request) =>
+        updateAgency(deps, { actor: actorOf(request), agencyId: request.params.id, changes: request.body }),
     );
   };
 }

@@ -4,8 +4,8 @@ import { changeOwnPassword } from '../../app/auth/change-password.ts';
 import { logIn } from '../../app/auth/log-in.ts';
 import { logOut } from '../../app/auth/log-out.ts';
 import type { AppDeps } from '../../app/shared/deps.ts';
-import { permissionsOf, STAFF_ROLES } from '../../core/staff/index.ts';
 import { ChangePasswordSchema, LoginSchema } from '../../contract/staff.ts';
+import { permissionsOf, STAFF_ROLES } from '../../core/staff/index.ts';
 import { actorOf, requireActor, SESSION_COOKIE } from '../plugins/request-context.ts';
 
 const SessionSchema = z.object({
@@ -23,7 +23,12 @@ export function authRoutes(deps: AppDeps, options: { secureCookies: boolean }): 
     app.post(
       '/auth/login',
       {
-        schema: { tags: ['auth'], summary: '工作人员登录', body: LoginSchema, response: { 200: SessionSchema } },
+        schema: {
+          tags: ['auth'],
+          summary: '工作人员登录',
+          body: LoginSchema,
+          response: { 200: SessionSchema },
+        },
         // Per-address throttling on top of the per-account lockout.
         config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       },
@@ -50,7 +55,10 @@ export function authRoutes(deps: AppDeps, options: { secureCookies: boolean }): 
 
     app.get(
       '/auth/session',
-      { schema: { tags: ['auth'], summary: '当前登录信息', response: { 200: SessionSchema } }, preHandler: requireActor },
+      {
+        schema: { tags: ['auth'], summary: '当前登录信息', response: { 200: SessionSchema } },
+        preHandler: requireActor,
+      },
       async (request) => {
         const actor = actorOf(request);
         return { ...actor, permissions: [...permissionsOf(actor.roles)], csrfToken: request.csrfToken ?? '' };
@@ -70,7 +78,10 @@ export function authRoutes(deps: AppDeps, options: { secureCookies: boolean }): 
 
     app.post(
       '/auth/password',
-      { schema: { tags: ['auth'], summary: '修改本人密码', body: ChangePasswordSchema }, preHandler: requireActor },
+      {
+        schema: { tags: ['auth'], summary: '修改本人密码', body: ChangePasswordSchema },
+        preHandler: requireActor,
+      },
       async (request) => {
         await changeOwnPassword(deps, { actor: actorOf(request), ...request.body });
         return { ok: true };

@@ -5,8 +5,12 @@ import { listCalendar } from '../../app/calendar/list-calendar.ts';
 import { loadWorkdayCalendar } from '../../app/calendar/load-workday-calendar.ts';
 import { requirePermission } from '../../app/shared/authorize.ts';
 import type { AppDeps } from '../../app/shared/deps.ts';
+import {
+  CalendarComputeQuerySchema,
+  CalendarCountQuerySchema,
+  CalendarImportSchema,
+} from '../../contract/calendar.ts';
 import { addWorkdays, classifyDay, countWorkdays, DAY_TYPE_LABELS } from '../../core/calendar/index.ts';
-import { CalendarComputeQuerySchema, CalendarCountQuerySchema, CalendarImportSchema } from '../../contract/calendar.ts';
 import { actorOf, requireActor } from '../plugins/request-context.ts';
 
 export function calendarRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -27,24 +31,47 @@ export function calendarRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/calendar/import',
-      { schema: { tags: ['calendar'], summary: '导入某年度节假日安排（JSON / CSV / iCalendar）', body: CalendarImportSchema } },
+      {
+        schema: {
+          tags: ['calendar'],
+          summary: '导入某年度节假日安排（JSON / CSV / iCalendar）',
+          body: CalendarImportSchema,
+        },
+      },
       async (request) => importHolidayNotice(deps, { actor: actorOf(request), ...request.body }),
     );
 
     app.get(
       '/calendar/add-workdays',
-      { schema: { tags: ['calendar'], summary: '自某日起算 N 个工作日的到期日', querystring: CalendarComputeQuerySchema } },
+      {
+        schema: {
+          tags: ['calendar'],
+          summary: '自某日起算 N 个工作日的到期日',
+          querystring: CalendarComputeQuerySchema,
+        },
+      },
       async (request) => {
         requirePermission(actorOf(request), 'calendar.read');
         const calendar = await loadWorkdayCalendar(deps.db);
         const dueOn = addWorkdays(calendar, request.query.from, request.query.workdays);
-        return { from: request.query.from, workdays: request.query.workdays, dueOn, dueOnType: DAY_TYPE_LABELS[classifyDay(calendar, dueOn).type] };
+        return {
+          from: request.query.from,
+          workdays: request.query.workdays,
+          dueOn,
+          dueOnType: DAY_TYPE_LABELS[classifyDay(calendar, dueOn).type],
+        };
       },
     );
 
     app.get(
       '/calendar/count-workdays',
-      { schema: { tags: ['calendar'], summary: '两日之间的工作日数（不含起始日）', querystring: CalendarCountQuerySchema } },
+      {
+        schema: {
+          tags: ['calendar'],
+          summary: '两日之间的工作日数（不含起始日）',
+          querystring: CalendarCountQuerySchema,
+        },
+      },
       async (request) => {
         requirePermission(actorOf(request), 'calendar.read');
         const calendar = await loadWorkdayCalendar(deps.db);
@@ -66,7 +93,11 @@ export function publicCalendarRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           years: [...calendar.coveredYears].sort(),
           days: [
             ...[...calendar.holidays].map(([date, name]) => ({ date, kind: 'holiday' as const, name })),
-            ...[...calendar.makeupWorkdays].map(([date, name]) => ({ date, kind: 'makeup_workday' as const, name })),
+            ...[...calendar.makeupWorkdays].map(([date, name]) => ({
+              date,
+              kind: 'makeup_workday' as const,
+              name,
+            })),
           ].sort((a, b) => a.date.localeCompare(b.date)),
         };
       },

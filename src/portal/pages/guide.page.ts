@@ -1,4 +1,4 @@
-import { type Agency, AGENCY_KIND_LABELS, AGENCY_LEVEL_LABELS } from '../../core/agency/index.ts';
+import { AGENCY_KIND_LABELS, AGENCY_LEVEL_LABELS, type Agency } from '../../core/agency/index.ts';
 import { categoriesForLevel } from '../../core/catalogue/index.ts';
 import { html } from '../html.ts';
 import { renderPage } from '../layout.ts';

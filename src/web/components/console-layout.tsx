@@ -32,8 +32,16 @@ export function ConsoleLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider breakpoint="lg" collapsedWidth={0} width={208} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
-        <div style={{ padding: '18px 20px', fontWeight: 700, fontSize: 16, color: '#a3161b' }}>政府信息公开工作平台</div>
+      <Sider
+        breakpoint="lg"
+        collapsedWidth={0}
+        width={208}
+        theme="light"
+        style={{ borderRight: '1px solid #f0f0f0' }}
+      >
+        <div style={{ padding: '18px 20px', fontWeight: 700, fontSize: 16, color: '#a3161b' }}>
+          政府信息公开工作平台
+        </div>
         <Menu mode="inline" selectedKeys={selected} items={items} onClick={({ key }) => navigate(key)} />
       </Sider>
       <Layout>

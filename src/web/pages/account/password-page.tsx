@@ -15,9 +15,20 @@ export function PasswordPage() {
     }
   };
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>修改密码</Typography.Title>} style={{ maxWidth: 520 }}>
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          修改密码
+        </Typography.Title>
+      }
+      style={{ maxWidth: 520 }}
+    >
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
+        <Form.Item
+          name="currentPassword"
+          label="当前密码"
+          rules={[{ required: true, message: '请输入当前密码' }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item

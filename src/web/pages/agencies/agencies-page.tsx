@@ -67,7 +67,11 @@ export function AgenciesPage() {
 
   return (
     <Card
-      title={<Typography.Title level={4} style={{ margin: 0 }}>机关管理</Typography.Title>}
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          机关管理
+        </Typography.Title>
+      }
       extra={
         canCreate && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => open({ mode: 'create' })}>
@@ -93,7 +97,7 @@ export function AgenciesPage() {
               </Space>
             ),
           },
-          { title: '上级机关', render: (_, a) => (a.parentId ? nameById.get(a.parentId) ?? '—' : '—') },
+          { title: '上级机关', render: (_, a) => (a.parentId ? (nameById.get(a.parentId) ?? '—') : '—') },
           { title: '代码', dataIndex: 'code' },
           {
             title: '操作',
@@ -139,14 +143,26 @@ export function AgenciesPage() {
             <Input disabled={editing?.mode === 'edit' && !isSystemAdmin} />
           </Form.Item>
           <Space.Compact block>
-            <Form.Item name="level" label="层级" rules={[{ required: true, message: '请选择层级' }]} style={{ flex: 1 }}>
+            <Form.Item
+              name="level"
+              label="层级"
+              rules={[{ required: true, message: '请选择层级' }]}
+              style={{ flex: 1 }}
+            >
               <Select
                 disabled={editing?.mode === 'edit' && !isSystemAdmin}
                 options={Object.entries(AGENCY_LEVEL_LABELS).map(([value, label]) => ({ value, label }))}
               />
             </Form.Item>
-            <Form.Item name="kind" label="类别" rules={[{ required: true, message: '请选择类别' }]} style={{ flex: 1 }}>
-              <Select options={Object.entries(AGENCY_KIND_LABELS).map(([value, label]) => ({ value, label }))} />
+            <Form.Item
+              name="kind"
+              label="类别"
+              rules={[{ required: true, message: '请选择类别' }]}
+              style={{ flex: 1 }}
+            >
+              <Select
+                options={Object.entries(AGENCY_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+              />
             </Form.Item>
           </Space.Compact>
           <Form.Item name="parentId" label="上级机关">

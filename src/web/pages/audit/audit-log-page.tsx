@@ -32,7 +32,10 @@ function changedFields(oldValue: unknown, newValue: unknown): string {
   const before = oldValue as Record<string, unknown>;
   const after = newValue as Record<string, unknown>;
   return Object.keys(after)
-    .filter((key) => !['version', 'updatedAt'].includes(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .filter(
+      (key) =>
+        !['version', 'updatedAt'].includes(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+    )
     .map((key) => `${key}：${JSON.stringify(before[key]) ?? '—'} → ${JSON.stringify(after[key])}`)
     .join('；');
 }
@@ -42,8 +45,16 @@ export function AuditLogPage() {
   const pageSize = 50;
   const log = useQuery<AuditRow[]>(`/audit-log?page=${page}&pageSize=${pageSize}`);
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>操作日志</Typography.Title>}>
-      <Typography.Paragraph type="secondary">每一次修改都记录在此：谁、何时、做了什么、由何值改为何值。日志只增不改。</Typography.Paragraph>
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          操作日志
+        </Typography.Title>
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        每一次修改都记录在此：谁、何时、做了什么、由何值改为何值。日志只增不改。
+      </Typography.Paragraph>
       <Table<AuditRow>
         rowKey="id"
         size="small"
@@ -58,7 +69,12 @@ export function AuditLogPage() {
           showSizeChanger: false,
         }}
         columns={[
-          { title: '时间', dataIndex: 'at', width: 180, render: (v: string) => new Date(v).toLocaleString('zh-CN') },
+          {
+            title: '时间',
+            dataIndex: 'at',
+            width: 180,
+            render: (v: string) => new Date(v).toLocaleString('zh-CN'),
+          },
           { title: '操作人', dataIndex: 'actorLabel', width: 160 },
           { title: '机关', dataIndex: 'agencyName', width: 180, render: (v) => v ?? '—' },
           { title: '操作', dataIndex: 'action', width: 140, render: (v: string) => ACTION_LABELS[v] ?? v },

@@ -24,6 +24,8 @@ import { errorMessage } from '../../components/errors.ts';
 import './calendar.css';
 import { type MarkedDay, MonthGrid } from './month-grid.tsx';
 
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+
 interface CalendarData {
   years: { year: number; source: string; loadedAt: string; loadedBy: string | null }[];
   days: MarkedDay[];
@@ -44,7 +46,11 @@ export function CalendarPage() {
 
   const compute = async (values: { from: Dayjs; workdays: number }) => {
     try {
-      setResult(await get(`/calendar/add-workdays?from=${values.from.format('YYYY-MM-DD')}&workdays=${values.workdays}`));
+      setResult(
+        await get(
+          `/calendar/add-workdays?from=${values.from.format('YYYY-MM-DD')}&workdays=${values.workdays}`,
+        ),
+      );
     } catch (error) {
       setResult(null);
       message.error(errorMessage(error));
@@ -56,14 +62,28 @@ export function CalendarPage() {
     return false;
   };
 
-  const importNotice = async (values: { fileName?: string; content: string; year?: number; source?: string }) => {
+  const importNotice = async (values: {
+    fileName?: string;
+    content: string;
+    year?: number;
+    source?: string;
+  }) => {
     setImporting(true);
     try {
-      const r = await post<{ year: number; holidays: number; makeupWorkdays: number; changedDates: string[] }>(
-        '/calendar/import',
-        { fileName: values.fileName || 'notice.csv', content: values.content, year: values.year, source: values.source },
+      const r = await post<{
+        year: number;
+        holidays: number;
+        makeupWorkdays: number;
+        changedDates: string[];
+      }>('/calendar/import', {
+        fileName: values.fileName || 'notice.csv',
+        content: values.content,
+        year: values.year,
+        source: values.source,
+      });
+      message.success(
+        `已导入 ${r.year} 年：放假 ${r.holidays} 天，调休上班 ${r.makeupWorkdays} 天，变动 ${r.changedDates.length} 天`,
       );
-      message.success(`已导入 ${r.year} 年：放假 ${r.holidays} 天，调休上班 ${r.makeupWorkdays} 天，变动 ${r.changedDates.length} 天`);
       importForm.resetFields();
       all.reload();
       setYear(r.year);
@@ -78,7 +98,11 @@ export function CalendarPage() {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card
-        title={<Typography.Title level={4} style={{ margin: 0 }}>工作日历</Typography.Title>}
+        title={
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            工作日历
+          </Typography.Title>
+        }
         extra={
           <Select
             aria-label="选择年度"
@@ -97,7 +121,9 @@ export function CalendarPage() {
         {yearInfo ? (
           <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
             <Descriptions.Item label="来源">{yearInfo.source}</Descriptions.Item>
-            <Descriptions.Item label="导入时间">{new Date(yearInfo.loadedAt).toLocaleString('zh-CN')}</Descriptions.Item>
+            <Descriptions.Item label="导入时间">
+              {new Date(yearInfo.loadedAt).toLocaleString('zh-CN')}
+            </Descriptions.Item>
             <Descriptions.Item label="导入人">{yearInfo.loadedBy ?? '—'}</Descriptions.Item>
           </Descriptions>
         ) : (
@@ -113,9 +139,9 @@ export function CalendarPage() {
           <span className="weekend">六日</span> 周末
         </div>
         <Row gutter={[16, 16]}>
-          {Array.from({ length: 12 }, (_, i) => (
-            <Col key={i + 1} xs={24} sm={12} lg={8} xl={6}>
-              <MonthGrid year={year} month={i + 1} marks={marks} />
+          {MONTHS.map((month) => (
+            <Col key={month} xs={24} sm={12} lg={8} xl={6}>
+              <MonthGrid year={year} month={month} marks={marks} />
             </Col>
           ))}
         </Row>
@@ -152,8 +178,9 @@ export function CalendarPage() {
           <Col xs={24} lg={12}>
             <Card title="导入年度节假日安排">
               <Typography.Paragraph type="secondary">
-                国务院办公厅每年 11 月前后发布下一年度《部分节假日安排的通知》。可上传 JSON、CSV（每行：日期,类型,名称，类型为“休”或“班”）或 iCalendar
-                (.ics) 文件；同一年度再次导入会整体替换。
+                国务院办公厅每年 11 月前后发布下一年度《部分节假日安排的通知》。可上传
+                JSON、CSV（每行：日期,类型,名称，类型为“休”或“班”）或 iCalendar (.ics)
+                文件；同一年度再次导入会整体替换。
               </Typography.Paragraph>
               <Form form={importForm} layout="vertical" onFinish={importNotice}>
                 <Form.Item>
@@ -170,7 +197,11 @@ export function CalendarPage() {
                 <Form.Item name="fileName" label="文件名">
                   <Input placeholder="notice.csv" />
                 </Form.Item>
-                <Form.Item name="content" label="内容" rules={[{ required: true, message: '请选择文件或粘贴内容' }]}>
+                <Form.Item
+                  name="content"
+                  label="内容"
+                  rules={[{ required: true, message: '请选择文件或粘贴内容' }]}
+                >
                   <Input.TextArea rows={6} placeholder={'2027-01-01,休,元旦\n2027-02-07,班,春节'} />
                 </Form.Item>
                 <Row gutter={12}>

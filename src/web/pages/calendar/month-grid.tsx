@@ -9,11 +9,22 @@ export interface MarkedDay {
 const WEEK_HEAD = ['一', '二', '三', '四', '五', '六', '日'];
 
 /** One month, Monday first, with 休 (holiday) and 班 (make-up workday) marks as on a wall calendar. */
-export function MonthGrid({ year, month, marks }: { year: number; month: number; marks: Map<string, MarkedDay> }) {
+export function MonthGrid({
+  year,
+  month,
+  marks,
+}: {
+  year: number;
+  month: number;
+  marks: Map<string, MarkedDay>;
+}) {
   const first = new Date(Date.UTC(year, month - 1, 1));
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const offset = (first.getUTCDay() + 6) % 7;
-  const cells: (number | null)[] = [...Array(offset).fill(null), ...Array.from({ length: days }, (_, i) => i + 1)];
+  const cells: (number | null)[] = [
+    ...Array(offset).fill(null),
+    ...Array.from({ length: days }, (_, i) => i + 1),
+  ];
   while (cells.length % 7 !== 0) cells.push(null);
   return (
     <table className="month-grid" aria-label={`${year}年${month}月`}>
@@ -32,6 +43,7 @@ export function MonthGrid({ year, month, marks }: { year: number; month: number;
           // biome-ignore lint/suspicious/noArrayIndexKey: weeks have no other identity
           <tr key={week}>
             {cells.slice(week * 7, week * 7 + 7).map((day, i) => {
+              // biome-ignore lint/suspicious/noArrayIndexKey: padding cells before the 1st and after the last day have no identity
               if (day === null) return <td key={`empty-${week}-${i}`} />;
               const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
               const mark = marks.get(date);
@@ -44,7 +56,10 @@ export function MonthGrid({ year, month, marks }: { year: number; month: number;
                 </td>
               );
               return mark ? (
-                <Tooltip key={date} title={`${date} ${mark.name}${mark.kind === 'holiday' ? '（放假）' : '（调休上班）'}`}>
+                <Tooltip
+                  key={date}
+                  title={`${date} ${mark.name}${mark.kind === 'holiday' ? '（放假）' : '（调休上班）'}`}
+                >
                   {cell}
                 </Tooltip>
               ) : (

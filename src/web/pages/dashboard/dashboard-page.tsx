@@ -28,7 +28,9 @@ export function DashboardPage() {
           showIcon
           style={{ marginBottom: 16 }}
           title={`工作日历缺少 ${thisYear} 年的节假日安排，涉及本年度的法定期限无法计算。`}
-          description={can('calendar.manage') ? <Link to="/calendar">前往工作日历导入</Link> : '请联系系统管理员导入。'}
+          description={
+            can('calendar.manage') ? <Link to="/calendar">前往工作日历导入</Link> : '请联系系统管理员导入。'
+          }
         />
       )}
       {calendar.data && covered.has(thisYear) && !covered.has(nextYear) && month >= 10 && (
@@ -53,7 +55,9 @@ export function DashboardPage() {
                   {AGENCY_KIND_LABELS[agency.data.kind]}
                 </Descriptions.Item>
                 <Descriptions.Item label="代码">{agency.data.code}</Descriptions.Item>
-                <Descriptions.Item label="公开工作机构">{agency.data.disclosureOffice ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label="公开工作机构">
+                  {agency.data.disclosureOffice ?? '—'}
+                </Descriptions.Item>
                 <Descriptions.Item label="办公时间">{agency.data.officeHours ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label="联系电话">{agency.data.phone ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label="公开指南">

@@ -9,7 +9,11 @@ import { useQuery } from '../../api/use-query.ts';
 import { errorMessage } from '../../components/errors.ts';
 import { STAFF_ROLE_LABELS } from '../../labels.ts';
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; staff: StaffView } | { kind: 'password'; staff: StaffView } | null;
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'edit'; staff: StaffView }
+  | { kind: 'password'; staff: StaffView }
+  | null;
 
 export function StaffPage() {
   const { session, can } = useSession();
@@ -53,7 +57,11 @@ export function StaffPage() {
 
   return (
     <Card
-      title={<Typography.Title level={4} style={{ margin: 0 }}>账号管理</Typography.Title>}
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          账号管理
+        </Typography.Title>
+      }
       extra={
         canManage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => open({ kind: 'create' })}>
@@ -80,7 +88,13 @@ export function StaffPage() {
           {
             title: '状态',
             render: (_, s) =>
-              !s.isActive ? <Tag color="default">已停用</Tag> : s.isLocked ? <Tag color="orange">已锁定</Tag> : <Tag color="green">正常</Tag>,
+              !s.isActive ? (
+                <Tag color="default">已停用</Tag>
+              ) : s.isLocked ? (
+                <Tag color="orange">已锁定</Tag>
+              ) : (
+                <Tag color="green">正常</Tag>
+              ),
           },
           {
             title: '操作',
@@ -99,7 +113,13 @@ export function StaffPage() {
         ]}
       />
       <Modal
-        title={dialog?.kind === 'create' ? '新建账号' : dialog?.kind === 'edit' ? `编辑账号：${dialog.staff.username}` : '重置密码'}
+        title={
+          dialog?.kind === 'create'
+            ? '新建账号'
+            : dialog?.kind === 'edit'
+              ? `编辑账号：${dialog.staff.username}`
+              : '重置密码'
+        }
         open={dialog !== null}
         onCancel={() => setDialog(null)}
         onOk={save}
