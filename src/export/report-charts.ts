@@ -115,13 +115,33 @@ function barChart(
 
 // ── 二: proactive disclosure volume ─────────────────────────────────────────────────────────────────
 
+/**
+ * The 2019 layout counts documents differently (本年新制作数量 is not 本年制发件数), so those bars are
+ * left empty for a 2019-format year; 处理决定数量 means the same in both layouts.
+ */
 const PROACTIVE_ITEMS: { label: string; pick: (t: ReportTables) => Num }[] = [
-  { label: '规章（本年制发）', pick: (t) => t.section2.rule.issued },
-  { label: '行政规范性文件（本年制发）', pick: (t) => t.section2.normative_document.issued },
-  { label: '行政许可决定', pick: (t) => t.section2.licensing.decisions },
-  { label: '行政处罚决定', pick: (t) => t.section2.penalty.decisions },
-  { label: '行政强制决定', pick: (t) => t.section2.coercion.decisions },
+  { label: '规章（本年制发）', pick: (t) => (isFormat2019(t) ? null : t.section2.rule.issued) },
+  {
+    label: '行政规范性文件（本年制发）',
+    pick: (t) => (isFormat2019(t) ? null : t.section2.normative_document.issued),
+  },
+  {
+    label: '行政许可决定',
+    pick: (t) => (isFormat2019(t) ? t.section2_2019!.licensing.decisions : t.section2.licensing.decisions),
+  },
+  {
+    label: '行政处罚决定',
+    pick: (t) => (isFormat2019(t) ? t.section2_2019!.penalty.decisions : t.section2.penalty.decisions),
+  },
+  {
+    label: '行政强制决定',
+    pick: (t) => (isFormat2019(t) ? t.section2_2019!.coercion.decisions : t.section2.coercion.decisions),
+  },
 ];
+
+function isFormat2019(tables: ReportTables): boolean {
+  return tables.formatVersion === '2019' && tables.section2_2019 !== undefined;
+}
 
 function proactiveChart(tables: ReportTables, previous?: ReportTables): ChartFigure {
   const categories = PROACTIVE_ITEMS.map((item) => item.label);
@@ -308,11 +328,11 @@ export interface KeyFigure {
 
 export function keyFigures(tables: ReportTables, previous?: ReportTables): KeyFigure[] {
   const items: { label: string; unit: string; pick: (t: ReportTables) => Num }[] = [
-    { label: '行政许可决定公开', unit: '件', pick: (t) => t.section2.licensing.decisions },
+    { label: '行政许可决定公开', unit: '件', pick: PROACTIVE_ITEMS[2]!.pick },
     {
       label: '行政处罚、强制决定公开',
       unit: '件',
-      pick: (t) => sum([t.section2.penalty.decisions, t.section2.coercion.decisions]),
+      pick: (t) => sum([PROACTIVE_ITEMS[3]!.pick(t), PROACTIVE_ITEMS[4]!.pick(t)]),
     },
     { label: '新收公开申请', unit: '件', pick: (t) => t.section3.new.total },
     { label: '办结公开申请', unit: '件', pick: (t) => t.section3.outcome_total.total },

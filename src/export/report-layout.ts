@@ -4,6 +4,8 @@ import {
   OUTCOME_GROUPS,
   type OutcomeGroup,
   type ReportTables,
+  SECTION2_2019_COLUMN_LABELS,
+  SECTION2_2019_LAYOUT,
   SECTION2_TABLES,
   SECTION3_COLUMNS,
   SECTION3_CORNER_NOTE,
@@ -109,24 +111,74 @@ const idPart = (key: string) => key.replace(/\./g, '-');
 
 // ── Section 二: one table of four columns; each 第二十条 item is a full-width sub-heading ─────────────
 
+interface Section2Part {
+  title: string;
+  header: readonly string[];
+  rows: readonly { key: string; label: string; columns: readonly string[] }[];
+}
+
+/** The 2019 试行 table 二 (国办公开办函〔2019〕60号), grouped by 第二十条 item as printed. */
+const SECTION2_2019_PARTS: { title: string; keys: string[] }[] = [
+  { title: '第二十条第（一）项', keys: ['rule', 'normative_document'] },
+  { title: '第二十条第（五）项', keys: ['licensing', 'other_management_service'] },
+  { title: '第二十条第（六）项', keys: ['penalty', 'coercion'] },
+  { title: '第二十条第（八）项', keys: ['administrative_fee'] },
+  { title: '第二十条第（九）项', keys: ['centralised_procurement'] },
+];
+
+function section2Parts(tables: ReportTables): {
+  parts: Section2Part[];
+  cells: Record<string, Record<string, number | null>>;
+} {
+  if (tables.formatVersion === '2019' && tables.section2_2019) {
+    const parts = SECTION2_2019_PARTS.map(({ title, keys }) => {
+      const rows = SECTION2_2019_LAYOUT.filter((row) => keys.includes(row.key));
+      const columns = rows[0]?.columns ?? [];
+      return {
+        title,
+        header: ['信息内容', ...columns.map((c) => SECTION2_2019_COLUMN_LABELS[c])],
+        rows,
+      };
+    });
+    return { parts, cells: tables.section2_2019 as unknown as Record<string, Record<string, number | null>> };
+  }
+  return {
+    parts: [...SECTION2_TABLES],
+    cells: tables.section2 as unknown as Record<string, Record<string, number | null>>,
+  };
+}
+
+const AMOUNT_COLUMNS = new Set(['amount_wan_yuan']);
+
 export function buildSection2Grid(tables: ReportTables): TableGrid {
   const grid = new GridBuilder();
   const columnCount = 4;
+  const { parts, cells: section2 } = section2Parts(tables);
+  const sectionKey = tables.formatVersion === '2019' && tables.section2_2019 ? 'section2_2019' : 'section2';
   let row = 0;
-  SECTION2_TABLES.forEach((table, tableIndex) => {
+  parts.forEach((table, tableIndex) => {
     const subheadingId = `s2-t${tableIndex + 1}`;
     grid.add({ role: 'subheading', text: table.title, row, col: 0, colSpan: columnCount, id: subheadingId });
     row += 1;
+    // Value columns share the three right-hand grid columns; a last column takes what is left over.
     const valueColumns = table.header.length - 1;
-    const valueSpan = valueColumns === 1 ? columnCount - 1 : 1;
+    const span = (i: number) => (i < valueColumns - 1 ? Math.floor((columnCount - 1) / valueColumns) : 0);
+    const starts: number[] = [];
+    const spans: number[] = [];
+    for (let i = 0, col = 1; i < valueColumns; i++) {
+      const width = i === valueColumns - 1 ? columnCount - col : span(i);
+      starts.push(col);
+      spans.push(width);
+      col += width;
+    }
     const headerIds = table.header.map((_, i) => `${subheadingId}-h${i}`);
     table.header.forEach((label, i) => {
       grid.add({
         role: 'column-header',
         text: label,
         row,
-        col: i === 0 ? 0 : 1 + (i - 1) * valueSpan,
-        colSpan: i === 0 ? 1 : valueSpan,
+        col: i === 0 ? 0 : starts[i - 1]!,
+        colSpan: i === 0 ? 1 : spans[i - 1]!,
         id: headerIds[i]!,
         headers: [subheadingId],
       });
@@ -143,18 +195,17 @@ export function buildSection2Grid(tables: ReportTables): TableGrid {
         headers: [subheadingId, headerIds[0]!],
       });
       tableRow.columns.forEach((column, i) => {
-        const cells = tables.section2[tableRow.key] as Record<string, number | null>;
-        const value = cells[column] ?? null;
-        const kind = column === 'amount_wan_yuan' ? 'amount' : 'count';
+        const value = section2[tableRow.key]?.[column] ?? null;
+        const kind = AMOUNT_COLUMNS.has(column) ? 'amount' : 'count';
         grid.add(
           valueCell(
             row,
-            1 + i * valueSpan,
+            starts[i]!,
             value,
-            `section2.${tableRow.key}.${column}`,
+            `${sectionKey}.${tableRow.key}.${column}`,
             [subheadingId, rowHeaderId, headerIds[i + 1]!],
             kind,
-            valueSpan,
+            spans[i]!,
           ),
         );
       });
