@@ -4,6 +4,7 @@ import { inTransaction } from '../../db/repositories/index.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { hashPassword } from '../shared/password.ts';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES, DEMO_PASSWORD } from './demo-region.ts';
+import { DEMO_SEEDERS } from './demo-seeders.ts';
 
 export interface DemoLogin {
   username: string;
@@ -16,23 +17,24 @@ export interface DemoLogin {
 const SEED_ACTOR = '系统初始化（演示数据）';
 
 /**
- * Fills an empty database with the demo region and its staff. Later issues add their demo records
- * (the 2021 report, requests, catalogue) through the hooks passed in, in the same transaction.
+ * Fills an empty database with the demo region and its staff, then lets every area registered in
+ * DEMO_SEEDERS add its demo records.
  */
 export async function seedDemo(deps: AppDeps): Promise<DemoLogin[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return inTransaction(deps.db, async (repos) => {
-    const idByKey = new Map<string, string>();
+  const staffIdByUsername = new Map<string, string>();
+  const agencyIdByKey = new Map<string, string>();
+  const logins = await inTransaction(deps.db, async (repos) => {
     const nameByKey = new Map<string, string>();
     for (const demo of DEMO_AGENCIES) {
       const { key, parentKey, ...fields } = demo;
       const agency = await repos.agencies.insert({
         ...fields,
         codeKind: classifyAgencyCode(demo.code)!,
-        parentId: parentKey ? idByKey.get(parentKey)! : null,
+        parentId: parentKey ? agencyIdByKey.get(parentKey)! : null,
         guideIntro: null,
       });
-      idByKey.set(key, agency.id);
+      agencyIdByKey.set(key, agency.id);
       nameByKey.set(key, agency.name);
       await repos.auditLog.append({
         actorStaffId: null,
@@ -47,7 +49,7 @@ export async function seedDemo(deps: AppDeps): Promise<DemoLogin[]> {
     const logins: DemoLogin[] = [];
     for (const account of DEMO_ACCOUNTS) {
       const staff = await repos.staff.insert({
-        agencyId: idByKey.get(account.agencyKey)!,
+        agencyId: agencyIdByKey.get(account.agencyKey)!,
         username: account.username,
         displayName: account.displayName,
         passwordHash,
@@ -63,6 +65,7 @@ export async function seedDemo(deps: AppDeps): Promise<DemoLogin[]> {
         entityId: staff.id,
         newValue: { username: staff.username, roles: staff.roles },
       });
+      staffIdByUsername.set(staff.username, staff.id);
       logins.push({
         username: account.username,
         password: DEMO_PASSWORD,
@@ -73,6 +76,8 @@ export async function seedDemo(deps: AppDeps): Promise<DemoLogin[]> {
     }
     return logins;
   });
+  for (const seeder of DEMO_SEEDERS) await seeder.seed(deps, { agencyIdByKey, staffIdByUsername });
+  return logins;
 }
 
 export function demoLogins(): DemoLogin[] {
