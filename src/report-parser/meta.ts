@@ -14,7 +14,7 @@ export interface Title {
   lastLine: number;
 }
 
-const TITLE = /^(.*?)((?:19|20)\d{2})\s*年度?\s*(?:政府信息公开|政务公开)(?:工作)?年度?报告/;
+const TITLE = /^(.*?)((?:19|20)\d{2})\s*年度?\s*(.{0,30}?)(?:政府信息公开|政务公开)(?:工作)?年度?报告/;
 
 function stripMarkup(text: string): string {
   return text
@@ -32,7 +32,8 @@ export function findTitle(doc: ReadDocument, firstHeading: number): Title {
     const text = stripMarkup(lineText(doc.lines[i]!));
     const m = TITLE.exec(compact(text));
     if (!m) continue;
-    let agency = m[1]!;
+    // "淮安市人民政府2024年…" or "2024年淮安市人民政府…".
+    let agency = m[1] || m[3] || '';
     let year = Number(m[2]);
     if (agency === '') {
       // The agency on the line above: "洪泽区人民政府" / "2023年政府信息公开工作年度报告".
@@ -45,13 +46,13 @@ export function findTitle(doc: ReadDocument, firstHeading: number): Title {
     }
     if (agency === '' && doc.metaTitle) {
       const meta = TITLE.exec(compact(doc.metaTitle));
-      if (meta) [agency, year] = [meta[1]!, Number(meta[2])];
+      if (meta) [agency, year] = [meta[1] || meta[3] || '', Number(meta[2])];
     }
     return { agency: agency || null, year, lastLine: i };
   }
   for (const c of candidates) {
     const m = TITLE.exec(compact(stripMarkup(c)));
-    if (m) return { agency: m[1] || null, year: Number(m[2]), lastLine: -1 };
+    if (m) return { agency: m[1] || m[3] || null, year: Number(m[2]), lastLine: -1 };
   }
   return { agency: null, year: null, lastLine: -1 };
 }

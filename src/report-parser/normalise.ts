@@ -35,12 +35,25 @@ const SPACES = /[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 const DASHES = /[\u2010-\u2015\u2212\u2500\u2501\ufe58\ufe63\uff0d]/g;
 
 /**
+ * CJK Radicals Supplement characters that PDF producers put in place of ordinary characters
+ * (民 exported as ⺠, 见 as ⻅); NFKC maps the Kangxi radicals but not these.
+ */
+const RADICALS: Record<string, string> = {
+  '\u2e81': '厂', '\u2e8a': '卜', '\u2e93': '幺', '\u2e9d': '月', '\u2e9f': '母', '\u2ea0': '民',
+  '\u2eae': '竹', '\u2ec4': '西', '\u2ec5': '见', '\u2ec6': '角', '\u2ec9': '贝', '\u2ecb': '车',
+  '\u2ed3': '长', '\u2ed4': '门', '\u2ed7': '雨', '\u2ed8': '青', '\u2eda': '页', '\u2edb': '风',
+  '\u2edc': '飞', '\u2edd': '食', '\u2ee2': '马', '\u2ee3': '骨', '\u2ee4': '鬼', '\u2ee5': '鱼',
+  '\u2ee6': '鸟', '\u2ee9': '黄', '\u2eec': '齐', '\u2eee': '齿', '\u2ef0': '龙', '\u2ef3': '龟',
+};
+const RADICAL = /[\u2e80-\u2eff]/g;
+
+/**
  * NFKC (full-width digits, letters and brackets become ASCII), every kind of space becomes one ASCII
  * space, dashes become '-', and Traditional becomes Simplified when asked.
  */
 export function normaliseText(raw: string, traditional = false): string {
   let s = traditional ? traditionalToSimplified(raw) : raw;
-  s = s.normalize('NFKC');
+  s = s.normalize('NFKC').replace(RADICAL, (c) => RADICALS[c] ?? c);
   // NFKC leaves the long dashes alone; they mark zero cells just like '-'.
   s = s.replace(DASHES, '-').replace(SPACES, ' ');
   return s.trim();

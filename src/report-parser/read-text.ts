@@ -27,7 +27,7 @@ function valueOf(raw: string, traditional: boolean): boolean {
 function cutLine(raw: string, traditional: boolean): { kind: LineKind; pieces: { raw: string; offset: number }[] } {
   const trimmed = raw.trim();
   const pipes = (trimmed.match(/\|/g) ?? []).length;
-  if (pipes > 0 && (trimmed.startsWith('|') || trimmed.endsWith('|') || pipes >= 2)) {
+  if (pipes > 0 && (trimmed.startsWith('|') || trimmed.endsWith('|') || pipes >= 2 || / \| /.test(trimmed))) {
     const pieces: { raw: string; offset: number }[] = [];
     let offset = 0;
     for (const part of raw.split('|')) {

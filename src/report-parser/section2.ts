@@ -133,7 +133,12 @@ export function readSection2(
     }
     // The printed header is used when it fits this row; otherwise the layout's columns in order.
     const header = p.match.header;
-    const fits = header.length === columns.length && columns.every((c) => header.some((h) => h.key === c));
+    const labelLine = doc.lines[p.label.line]!;
+    const fits =
+      header.length === columns.length &&
+      columns.every((c) => header.some((h) => h.key === c)) &&
+      // A delimited header row narrower than the data row lost its spans: positions lie.
+      header.every((h) => h.token.lineKind !== 'row' || doc.lines[h.token.line]!.cells.length === labelLine.cells.length);
     const columnOf = fits
       ? (i: number) => header.find((h) => h.key === columns[i])?.token.cell.col
       : undefined;
@@ -166,7 +171,7 @@ export function readSection2(
   const copy = (row: 'licensing' | 'penalty' | 'coercion') => {
     const from = sink.provenance[`section2_2019.${row}.decisions`];
     if (from) sink.provenance[`section2.${row}.decisions`] = from;
-    else sink.miss(`section2.${row}.decisions`, '2019版表二中未读出处理决定数量');
+    if (s[row].decisions === null) sink.miss(`section2.${row}.decisions`, '2019版表二中未读出处理决定数量');
     return { decisions: s[row].decisions };
   };
   const absent = '2019版格式（国办公开办函〔2019〕60号）没有此栏目';

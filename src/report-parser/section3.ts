@@ -15,7 +15,7 @@ import type { ReadDocument } from './document.ts';
 import { looksLikeRowLabel, matchApplicantHeader, matchSection3Label, type Section3Match } from './labels.ts';
 import { anchorsFrom, type Pending, type Placement, Placer } from './place.ts';
 import type { Sink } from './sink.ts';
-import { type Region, type Token, tableLines, tokenise } from './tokens.ts';
+import { type Region, type Token, tableLines, tableWidth, tokenise } from './tokens.ts';
 
 export type Section3Cells = Record<Section3Column, number | null>;
 
@@ -66,6 +66,9 @@ function applicantColumns(doc: ReadDocument, table: number): Map<Section3Column,
   }
   const found = new Map<Section3Column, number>();
   const width = Math.max(0, ...header.map((l) => l.line.cells.length));
+  // Delimited text whose header rows are narrower than its data rows lost its spans: positions lie.
+  const dataWidth = tableWidth(lines);
+  if (header.some((l) => l.line.kind === 'row' && l.line.cells.length !== dataWidth)) return null;
   for (let col = 0; col < width; col++) {
     // The lowest header cell naming a column wins ("法人或其他组织" sits above 商业企业 … 其他).
     for (let r = header.length - 1; r >= 0; r--) {
@@ -94,10 +97,18 @@ export function readSection3(doc: ReadDocument, region: Region, sink: Sink): Sec
   const pendings = walk(tokenise(doc, region.from, region.to));
   const placer = new Placer(doc);
   const headers = new Map<number, Map<Section3Column, number> | null>();
+  // A table split in two (a page break in the source document) keeps the header of its first part.
+  let lastHeader: { map: Map<Section3Column, number>; width: number } | null = null;
   const columnsOf = (p: Pending<Section3Match>) => {
     const table = p.label.table;
     if (table === undefined) return undefined;
-    if (!headers.has(table)) headers.set(table, applicantColumns(doc, table));
+    if (!headers.has(table)) {
+      const width = tableWidth(tableLines(doc, table));
+      let map = applicantColumns(doc, table);
+      if (map) lastHeader = { map, width };
+      else if (lastHeader && lastHeader.width === width) map = lastHeader.map;
+      headers.set(table, map);
+    }
     const map = headers.get(table);
     return map ? (c: number) => map.get(SECTION3_COLUMNS[c]!) : undefined;
   };

@@ -29,6 +29,8 @@ function headerColumns(doc: ReadDocument, table: number): { map: Map<number, Pla
   }
   const width = tableWidth(lines);
   const map = new Map<number, Place>();
+  // Delimited text whose header rows are narrower than its data rows lost its spans: positions lie.
+  if (header.some((line) => line.kind === 'row' && line.cells.length !== width)) return { map, width };
   const blocks = new Map<number, Section4Block>();
   for (const line of header) {
     // Delimited text rows lose their spans: a block title covers the empty cells to its right.
@@ -56,6 +58,23 @@ function headerColumns(doc: ReadDocument, table: number): { map: Map<number, Pla
     }
   }
   return { map, width };
+}
+
+/**
+ * The order of the three blocks when the fifteen figures follow one header, or null when header words
+ * and figures alternate (a transposed table, where printed order says nothing).
+ */
+function printedOrder(tokens: Token[]): Section4Block[] | null {
+  const first = tokens.findIndex((t) => t.kind === 'value');
+  if (first < 0) return null;
+  const after = tokens.slice(first).some((t) => t.kind === 'text' && (matchSection4Column(t.cell.text) || matchSection4Block(t.cell.text)));
+  if (after) return null;
+  const seen: Section4Block[] = [];
+  for (const t of tokens.slice(0, first)) {
+    const block = t.kind === 'text' ? matchSection4Block(t.cell.text) : null;
+    if (block && !seen.includes(block)) seen.push(block);
+  }
+  return seen.length === 3 ? seen : [...SECTION4_BLOCKS];
 }
 
 export function readSection4(doc: ReadDocument, region: Region | null, sink: Sink): Section4 {
@@ -98,9 +117,10 @@ export function readSection4(doc: ReadDocument, region: Region | null, sink: Sin
   // 2. Otherwise by order: fifteen figures, or five after each block heading.
   if (assigned.size === 0) {
     const values = tokens.filter((t) => t.kind === 'value');
-    if (values.length === 15) {
+    const order = printedOrder(tokens);
+    if (values.length === 15 && order) {
       values.forEach((tok, i) => {
-        assigned.set(`${SECTION4_BLOCKS[Math.floor(i / 5)]}.${SECTION4_COLUMNS[i % 5]}`, tok);
+        assigned.set(`${order[Math.floor(i / 5)]}.${SECTION4_COLUMNS[i % 5]}`, tok);
       });
     } else {
       const groups = new Map<Section4Block, Token[]>();

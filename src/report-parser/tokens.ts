@@ -42,16 +42,32 @@ export interface Heading {
   line: number;
 }
 
-/** The first line opening each of the six sections, in document order. */
+const NUMERALS: Record<SectionKey, string> = {
+  overview: '一',
+  proactive: '二',
+  applications: '三',
+  review: '四',
+  problems: '五',
+  other_matters: '六',
+};
+
+/**
+ * The line opening each of the six sections, in document order. A heading numbered as in the format
+ * ("四、…") wins over an unnumbered or differently numbered line with the same words (a sub-heading
+ * "（五）…行政复议、行政诉讼情况" inside 一、总体情况).
+ */
 export function findHeadings(doc: ReadDocument): Heading[] {
-  const found = new Map<SectionKey, Heading>();
+  const found = new Map<SectionKey, Heading & { exact: boolean }>();
   doc.lines.forEach((line, i) => {
     if (line.cells.filter((c) => !c.covered && c.text !== '').length > 2) return;
     const text = lineText(line);
     const key = matchHeading(text);
-    if (key && !found.has(key)) found.set(key, { key, title: text, line: i });
+    if (!key) return;
+    const exact = new RegExp(`^(?:#+\\s*)?(?:\\*\\*)?${NUMERALS[key]}\\s*[、.,]`).test(text);
+    const prior = found.get(key);
+    if (!prior || (exact && !prior.exact)) found.set(key, { key, title: text, line: i, exact });
   });
-  return [...found.values()].sort((a, b) => a.line - b.line);
+  return [...found.values()].map(({ key, title, line }) => ({ key, title, line })).sort((a, b) => a.line - b.line);
 }
 
 export interface Region {
