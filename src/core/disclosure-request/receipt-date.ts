@@ -28,6 +28,12 @@ export interface ReceiptDate {
   rule: string;
 }
 
+export const RECEIPT_BASIS_LABELS: Record<ReceiptBasis, string> = {
+  handed_in: '提交之日',
+  signed_for: '签收之日',
+  confirmed: '确认之日',
+};
+
 export const RECEIPT_BASIS_RULES: Record<ReceiptBasis | 'oral', string> = {
   handed_in: '申请人当面提交的，以提交之日为收到申请之日（《政府信息公开条例》第三十一条第一项）',
   oral: '申请人口头提出、由政府信息公开工作机构代为填写的，以提出申请之日为收到申请之日（《政府信息公开条例》第二十九条第二款、第三十一条第一项）',
