@@ -1,7 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { toCanonicalObject } from '../core/annual-report/canonical.ts';
-import { SECTION3_ROWS } from '../core/annual-report/cells.ts';
+import { SECTION3_ROWS, toCanonicalObject } from '../core/annual-report/index.ts';
 import { loadSeedModel, loadSeedTables } from './__golden__/seed-model.ts';
 import { isReportFormat, REPORT_FORMATS, renderReport } from './index.ts';
 

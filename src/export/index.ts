@@ -1,5 +1,4 @@
-import type { ReportTables } from '../core/annual-report/cells.ts';
-import type { ReportModel } from '../core/annual-report/model.ts';
+import type { ReportModel, ReportTables } from '../core/annual-report/index.ts';
 import { renderReportDocx } from './to-docx.ts';
 import { renderReportHtml } from './to-html.ts';
 import { renderReportJson } from './to-json.ts';

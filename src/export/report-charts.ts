@@ -9,7 +9,7 @@ import {
   type OutcomeGroup,
   type ReportTables,
   type Section3Column,
-} from '../core/annual-report/cells.ts';
+} from '../core/annual-report/index.ts';
 import { formatCount } from './report-layout.ts';
 
 /**

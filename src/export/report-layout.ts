@@ -18,7 +18,7 @@ import {
   SECTION4_COLUMNS,
   type Section3Column,
   type Section3Row,
-} from '../core/annual-report/cells.ts';
+} from '../core/annual-report/index.ts';
 
 /**
  * The official tables as grids of merged cells, built once from the model so that every renderer

@@ -1,4 +1,4 @@
-import type { RichText } from '../core/annual-report/model.ts';
+import type { RichText } from '../core/annual-report/index.ts';
 
 /** A stretch of text with one weight. */
 export interface TextRun {

@@ -1,13 +1,13 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ReportModel } from '../core/annual-report/index.ts';
 import {
   SECTION_TITLES,
   SECTION3_COLUMNS,
   SECTION3_ROWS,
   SECTION4_BLOCKS,
   SECTION4_COLUMNS,
-} from '../core/annual-report/cells.ts';
-import type { ReportModel } from '../core/annual-report/model.ts';
+} from '../core/annual-report/index.ts';
 import { readDocxTables } from './__golden__/docx-tables.ts';
 import { loadDistinctFigures, loadSeedModel } from './__golden__/seed-model.ts';
 import { renderReportDocx } from './to-docx.ts';

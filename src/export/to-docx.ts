@@ -17,8 +17,8 @@ import {
   WidthType,
 } from 'docx';
 import JSZip from 'jszip';
-import { SECTION_TITLES } from '../core/annual-report/cells.ts';
-import type { ReportModel, RichText } from '../core/annual-report/model.ts';
+import type { ReportModel, RichText } from '../core/annual-report/index.ts';
+import { SECTION_TITLES } from '../core/annual-report/index.ts';
 import { buildReportGrids, type GridCell, type TableGrid } from './report-layout.ts';
 import { parseRichText } from './rich-text.ts';
 

@@ -6,7 +6,7 @@ import {
   SECTION3_ROWS,
   SECTION4_BLOCKS,
   SECTION4_COLUMNS,
-} from '../core/annual-report/cells.ts';
+} from '../core/annual-report/index.ts';
 import { loadDistinctFigures, loadSeedModel, loadSeedTables } from './__golden__/seed-model.ts';
 import { escapeHtml, renderReportHtml } from './to-html.ts';
 

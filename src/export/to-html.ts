@@ -1,5 +1,5 @@
-import { type ReportTables, SECTION_TITLES } from '../core/annual-report/cells.ts';
-import type { ReportModel, RichText } from '../core/annual-report/model.ts';
+import type { ReportModel, RichText } from '../core/annual-report/index.ts';
+import { type ReportTables, SECTION_TITLES } from '../core/annual-report/index.ts';
 import { buildReportCharts, type ChartFigure, type KeyFigure, keyFigures } from './report-charts.ts';
 import { buildReportGrids, formatCount, type GridCell, type TableGrid } from './report-layout.ts';
 import { parseRichText } from './rich-text.ts';
@@ -89,9 +89,11 @@ footer.report-footer p { text-indent: 0; text-align: right; }
   h1 { font-size: 21pt; font-weight: 400; }
   h2 { font-size: 15pt; border-left: 0; padding-left: 0; text-indent: 2em; margin: 1em 0 .3em; break-after: avoid; font-weight: 400; }
   .table-scroll { overflow: visible; }
-  table.official { font-size: 9pt; min-width: 0 !important; }
+  /* A collapsed border straddles the table's edge; keep its outer half inside the printable area. */
+  table.official { font-size: 9pt; min-width: 0 !important; width: calc(100% - 2px); margin-left: 1px; }
   table.official thead { display: table-header-group; }
   table.official tr { break-inside: avoid; }
+  .table-scroll:has(table.section2), .table-scroll:has(table.section4) { break-inside: avoid; }
   table.official th, table.official td { background: none !important; }
   table.official caption { display: none; }
   figure.chart { border: 0; padding: 0; }

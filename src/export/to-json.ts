@@ -1,5 +1,5 @@
-import { toCanonicalJson } from '../core/annual-report/canonical.ts';
-import type { ReportModel } from '../core/annual-report/model.ts';
+import type { ReportModel } from '../core/annual-report/index.ts';
+import { toCanonicalJson } from '../core/annual-report/index.ts';
 
 /**
  * The report's tables as canonical JSON (annual-report-format.md, core `toCanonicalJson`): the one shape

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SECTION_TITLES, SECTION3_ROW_LABELS } from '../core/annual-report/cells.ts';
+import { SECTION_TITLES, SECTION3_ROW_LABELS } from '../core/annual-report/index.ts';
 import { loadDistinctFigures, loadSeedModel } from './__golden__/seed-model.ts';
 import { renderReportText } from './to-text.ts';
 

@@ -1,5 +1,5 @@
-import { SECTION_TITLES } from '../core/annual-report/cells.ts';
-import type { ReportModel, RichText } from '../core/annual-report/model.ts';
+import type { ReportModel, RichText } from '../core/annual-report/index.ts';
+import { SECTION_TITLES } from '../core/annual-report/index.ts';
 import { buildReportGrids, gridPositions, type TableGrid } from './report-layout.ts';
 import { parseRichText, plainText } from './rich-text.ts';
 

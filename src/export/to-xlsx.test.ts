@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ReportModel } from '../core/annual-report/index.ts';
 import {
   SECTION3_COLUMNS,
   SECTION3_ROW_LABELS,
   SECTION3_ROWS,
   SECTION4_BLOCKS,
   SECTION4_COLUMNS,
-} from '../core/annual-report/cells.ts';
-import type { ReportModel } from '../core/annual-report/model.ts';
+} from '../core/annual-report/index.ts';
 import { loadDistinctFigures, loadSeedModel } from './__golden__/seed-model.ts';
 import { renderReportXlsx, XLSX_SHEET_NAMES, XLSX_TABLE_FIRST_ROW } from './to-xlsx.ts';
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { SECTION_TITLES } from '../core/annual-report/cells.ts';
-import type { ReportModel } from '../core/annual-report/model.ts';
+import type { ReportModel } from '../core/annual-report/index.ts';
+import { SECTION_TITLES } from '../core/annual-report/index.ts';
 import { buildReportGrids, type GridCell, gridPositions, type TableGrid } from './report-layout.ts';
 
 /**

@@ -1,9 +1,8 @@
 // Test support only: builds a ReportModel from the project's seed report (figures from the expected
 // JSON, prose from the published text). The product never reads /work/shared.
 import { readFileSync } from 'node:fs';
-import type { ReportTables } from '../../core/annual-report/cells.ts';
-import { SECTION_TITLES } from '../../core/annual-report/cells.ts';
-import { type ReportModel, reportTitle } from '../../core/annual-report/model.ts';
+import type { ReportTables } from '../../core/annual-report/index.ts';
+import { type ReportModel, reportTitle, SECTION_TITLES } from '../../core/annual-report/index.ts';
 
 const SEED_DIR = '/work/shared/fixtures/seed';
 
