@@ -97,6 +97,17 @@ describe('explainDeadline', () => {
     expect(explanation.overdue).toBe(true);
   });
 
+  it('lists the workdays of delay up to a late reply', () => {
+    const events = [received, ev('replied', '2025-11-03', { outcome: 'disclosed' })];
+    const explanation = explainDeadline(events, OFFICIAL_2025_2026, '2025-12-01');
+    expect(explanation.closedLate).toBe(true);
+    expect(explanation.countedDays.filter((d) => d.beyondDue).map((d) => d.date)).toEqual([
+      '2025-10-31',
+      '2025-11-03',
+    ]);
+    expect(renderExplanationText(explanation)).toContain('本申请已于2025年11月3日办结，超过答复期限。');
+  });
+
   it('records the discarded clock of a correction', () => {
     const events = [
       received,
@@ -142,6 +153,7 @@ describe('renderExplanationText', () => {
     );
     expect(text).toContain('延长15个工作日并告知申请人；原答复期限届满日为2025年11月5日');
     expect(text).toContain('本申请已于2025年11月20日办结，未超过答复期限。');
+    expect(text).toContain('第35个工作日  2025-11-26（星期三，办结时未用）');
   });
 
   it('explains a stopped clock while waiting for a correction', () => {

@@ -61,6 +61,8 @@ export interface CountedDay extends ExplainedDay {
   passed: boolean;
   /** Counted after the due date: a day of delay. */
   beyondDue: boolean;
+  /** A day of the period left unused because the request was closed before it. */
+  afterClosure: boolean;
 }
 
 export interface RestDayRun {
@@ -196,7 +198,7 @@ export function explainDeadline(
   if (!status.clockStartedOn || !status.dueOn) return explanation;
 
   try {
-    const end = status.overdue && status.asOf > status.dueOn ? status.asOf : status.dueOn;
+    const end = status.asOf > status.dueOn ? status.asOf : status.dueOn;
     let n = 0;
     let restRun: RestDayRun | null = null;
     for (let day = addDays(status.clockStartedOn, 1); day <= end; day = addDays(day, 1)) {
@@ -222,6 +224,7 @@ export function explainDeadline(
         makeupFor: kind.type === 'makeup_workday' ? (kind.name ?? null) : null,
         passed: day <= status.asOf,
         beyondDue: day > status.dueOn,
+        afterClosure: status.closedOn !== null && day > status.closedOn,
       });
     }
     explanation.excludedPeriods = status.excludedPeriods.map((period) => {
@@ -306,6 +309,7 @@ export function renderExplanationText(explanation: ClockExplanation): string {
       const notes: string[] = [day.weekday];
       if (day.isMakeupWorkday) notes.push(`${day.makeupFor ?? ''}调休上班日`);
       if (day.beyondDue) notes.push('已超过答复期限');
+      else if (day.afterClosure) notes.push('办结时未用');
       else if (!day.passed) notes.push('尚未到来');
       return `第${day.n}个工作日  ${day.date}（${notes.join('，')}）`;
     }),

@@ -276,6 +276,12 @@ const vectors: Vector[] = [
     expected: { missingCalendarYear: 2027, dueOn: null, remainingWorkdays: null },
   },
   {
+    name: 'looking back: on 2025-10-20 the reply of 10/31 had not happened and the request was running',
+    events: [received('2025-09-26'), ev('replied', '2025-10-31', { outcome: 'disclosed' })],
+    today: '2025-10-20',
+    expected: { phase: 'running', closedOn: null, elapsedWorkdays: 12, remainingWorkdays: 8 },
+  },
+  {
     name: 'nothing received yet',
     events: [],
     today: '2025-10-10',

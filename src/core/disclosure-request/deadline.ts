@@ -29,6 +29,8 @@ import type { Channel, ReceiptBasis, RequestEvent } from './events.ts';
  * - A reopened request (a reconsideration or court decision corrected the reply) gets a new clock
  *   that starts on the day of reopening, for the number of workdays the decision allows (default 20).
  * - While paused, `dueOn` is provisional: the day the period would end if the pause ended today.
+ * - Everything is computed as of `today`: events dated after it are ignored, so the same log answers
+ *   "what did the clock show on day X" for any past X.
  */
 
 /** 条例第三十三条第二款: 20 workdays from receipt. */
@@ -348,7 +350,11 @@ export function traceDeadline(
   options: DeadlineOptions = {},
 ): ClockTrace {
   const capPauses = options.capPauses ?? DEFAULT_DEADLINE_OPTIONS.capPauses;
-  const history = readClockHistory(events, options);
+  // As of `today`: events dated later (only possible when looking back) have not happened yet.
+  const history = readClockHistory(
+    events.filter((event) => event.on <= today),
+    options,
+  );
   const status = emptyStatus(history.closed?.on ?? today);
   const run = history.runs.at(-1) ?? null;
   const never = () => false;
