@@ -1,6 +1,6 @@
 import { classifyDay, type WorkdayCalendar } from '../calendar/index.ts';
 import { isDomainError } from '../shared/domain-error.ts';
-import { addDays, type LocalDate, weekdayLabel } from '../shared/local-date.ts';
+import { addDays, compareDates, type LocalDate, weekdayLabel } from '../shared/local-date.ts';
 import {
   CLOCK_PHASE_LABELS,
   CLOCK_START_REASON_LABELS,
@@ -198,7 +198,7 @@ export function explainDeadline(
   if (!status.clockStartedOn || !status.dueOn) return explanation;
 
   try {
-    const end = status.asOf > status.dueOn ? status.asOf : status.dueOn;
+    const end = compareDates(status.asOf, status.dueOn) > 0 ? status.asOf : status.dueOn;
     let n = 0;
     let restRun: RestDayRun | null = null;
     for (let day = addDays(status.clockStartedOn, 1); day <= end; day = addDays(day, 1)) {
