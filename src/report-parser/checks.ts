@@ -8,7 +8,13 @@ import { SECTION_KEYS, type SectionKey } from './labels.ts';
 import { compact } from './normalise.ts';
 import type { ParsedReport } from './parse-report.ts';
 
-export const PUBLISHED_CHECKS = ['sections', 'prose_figures', 'processing_fee', 'deadline', 'repeated'] as const;
+export const PUBLISHED_CHECKS = [
+  'sections',
+  'prose_figures',
+  'processing_fee',
+  'deadline',
+  'repeated',
+] as const;
 export type PublishedCheckId = (typeof PUBLISHED_CHECKS)[number];
 
 export interface PublishedFinding {
@@ -123,7 +129,8 @@ export function checkDeadline(report: ParsedReport, kind?: DeadlineKind): Publis
   const deadline = publicationDeadline(report.year, k);
   if (date <= deadline) return [];
   const what = report.publishedOn ? '发布日期' : '落款日期';
-  const who = k === 'government' ? '本级政府年度报告应于次年3月31日前公布' : '政府部门年度报告应于次年1月31日前公布';
+  const who =
+    k === 'government' ? '本级政府年度报告应于次年3月31日前公布' : '政府部门年度报告应于次年1月31日前公布';
   return [
     {
       check: 'deadline',
@@ -176,7 +183,11 @@ export function checkRepeated(report: ParsedReport, previous: ParsedReport): Pub
     return a.length >= 50 && a === compact(previous.prose[f]);
   });
   if (fields.length > 0) {
-    const names = { overview: '一、总体情况', problems: '五、存在的主要问题及改进情况', otherMatters: '六、其他需要报告的事项' };
+    const names = {
+      overview: '一、总体情况',
+      problems: '五、存在的主要问题及改进情况',
+      otherMatters: '六、其他需要报告的事项',
+    };
     out.push({
       check: 'repeated',
       severity: 'warning',
@@ -187,7 +198,10 @@ export function checkRepeated(report: ParsedReport, previous: ParsedReport): Pub
   return out;
 }
 
-export function checkPublishedReport(report: ParsedReport, opts: PublishedCheckOptions = {}): PublishedFinding[] {
+export function checkPublishedReport(
+  report: ParsedReport,
+  opts: PublishedCheckOptions = {},
+): PublishedFinding[] {
   return [
     ...checkSections(report),
     ...checkProseFigures(report),

@@ -124,7 +124,9 @@ export function expandSpans(rows: SpanCell[][]): PlacedCell[][] {
     for (let c = 0; c < row.length; c++) {
       const placed = row[c];
       // A hole (a row shorter than the table) becomes a blank cell of its own.
-      out.push(placed ?? { source: { raw: '', rowSpan: 1, colSpan: 1, index: -1 }, row: -1, col: c, covered: false });
+      out.push(
+        placed ?? { source: { raw: '', rowSpan: 1, colSpan: 1, index: -1 }, row: -1, col: c, covered: false },
+      );
     }
     return out;
   });
@@ -141,7 +143,12 @@ export function gridLines(
 }
 
 /** Lines of a grid whose positions are already known (DOCX gives them through gridSpan/vMerge). */
-export function placedLines(grid: PlacedCell[][], table: number, source: SourceKind, traditional: boolean): Line[] {
+export function placedLines(
+  grid: PlacedCell[][],
+  table: number,
+  source: SourceKind,
+  traditional: boolean,
+): Line[] {
   return grid.map((placed, r) => ({
     kind: 'grid' as const,
     table,
@@ -205,5 +212,8 @@ export function splitValueRun(raw: string, isValue: (text: string) => boolean): 
   if (k === 0) return words;
   const first = words[0]!;
   const last = words[k - 1]!;
-  return [{ raw: raw.slice(first.offset, last.offset + last.raw.length), offset: first.offset }, ...words.slice(k)];
+  return [
+    { raw: raw.slice(first.offset, last.offset + last.raw.length), offset: first.offset },
+    ...words.slice(k),
+  ];
 }

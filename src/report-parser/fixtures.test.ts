@@ -1,6 +1,8 @@
 /**
- * Every shared fixture (seed, rendered reports, the three published PDFs and their pdftotext output):
- * every cell equal to the expected JSON, nulls included, and the expected R1–R4 findings.
+ * Every shared fixture (seed, rendered reports, the three published PDFs and their pdftotext output)
+ * and every fixture of our own (test/fixtures/reports: DOCX, Chromium PDF with blank cells, dropped
+ * tab cells, space-separated rows with page breaks, a GBK page with flattened tables): every cell equal
+ * to the expected JSON, nulls included, and the expected R1–R4 findings.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +11,11 @@ import { type Finding, RULES_BY_ID, runRules } from '../core/annual-report/index
 import { type ParsedReport, parseReport } from './index.ts';
 
 const SHARED = process.env.GONGKAI_SHARED ?? '/work/shared';
-const DIRS = ['fixtures/seed', 'fixtures/reports', 'fixtures/github-reports'].map((d) => join(SHARED, d));
+const OWN = join(import.meta.dirname, '../../test/fixtures/reports');
+const DIRS = [
+  ...['fixtures/seed', 'fixtures/reports', 'fixtures/github-reports'].map((d) => join(SHARED, d)),
+  OWN,
+];
 
 interface Expected {
   agency: string;
@@ -21,13 +27,14 @@ interface Expected {
   section3_merged?: Record<string, Record<string, number | null>>;
   section2_2019?: Record<string, Record<string, number | null>>;
   findings: Finding[];
+  publishedOn?: string;
 }
 
 const cases = DIRS.flatMap((dir) =>
   readdirSync(dir)
-    .filter((f) => !f.endsWith('.json') && f !== 'README.md')
+    .filter((f) => !f.endsWith('.json') && f !== 'README.md' && !f.endsWith('.ts'))
     .map((file) => {
-      const base = file.replace(/\.pdftotext-layout\.txt$|\.(txt|html|md|pdf)$/, '');
+      const base = file.replace(/\.pdftotext-layout\.txt$|\.(txt|html|md|pdf|docx)$/, '');
       return { dir, file, expectedPath: join(dir, `${base}.expected.json`) };
     }),
 );
@@ -50,19 +57,24 @@ function cellOf(r: ParsedReport, id: string): number | null | undefined {
   const [table, ...rest] = id.split('.');
   const col = rest.pop()!;
   const row = rest.join('.');
-  const t = (r.tables as unknown as Record<string, Record<string, Record<string, number | null>> | undefined>)[table!];
+  const t = (
+    r.tables as unknown as Record<string, Record<string, Record<string, number | null>> | undefined>
+  )[table!];
   return t?.[row]?.[col];
 }
 
 describe('parseReport on the shared fixtures', () => {
   it('finds every fixture', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(14);
+    expect(cases.length).toBeGreaterThanOrEqual(19);
   });
 
   for (const { dir, file, expectedPath } of cases) {
     describe(file, async () => {
       const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as Expected;
-      const parsed = await parseReport({ fileName: file, bytes: new Uint8Array(readFileSync(join(dir, file))) });
+      const parsed = await parseReport({
+        fileName: file,
+        bytes: new Uint8Array(readFileSync(join(dir, file))),
+      });
 
       it('reads every cell as expected (nulls included)', () => {
         const wrong = expectedCells(expected)
@@ -91,6 +103,7 @@ describe('parseReport on the shared fixtures', () => {
         // The cell-per-line rendering titles the agency without its city (洪泽区人民政府) and never names
         // the city: the parser keeps the printed name rather than invent the prefix.
         expect(expected.agency.endsWith(parsed.agency ?? '∅')).toBe(true);
+        if (expected.publishedOn) expect(parsed.publishedOn).toBe(expected.publishedOn);
       });
 
       it('finds all six sections in order', () => {
@@ -114,12 +127,19 @@ describe('parseReport on the shared fixtures', () => {
   it('flags the published 洪泽区 2023 PDF with R4 in two blocks', async () => {
     const dir = join(SHARED, 'fixtures/github-reports');
     const file = 'kiro__hongze-district-2023.pdf';
-    const parsed = await parseReport({ fileName: file, bytes: new Uint8Array(readFileSync(join(dir, file))) });
+    const parsed = await parseReport({
+      fileName: file,
+      bytes: new Uint8Array(readFileSync(join(dir, file))),
+    });
     const r4 = runRules({ tables: parsed.tables }, [RULES_BY_ID.R4]);
     expect(r4.map((f) => f.cells[0])).toEqual([
       'section4.reconsideration.upheld',
       'section4.litigation_after_reconsideration.upheld',
     ]);
-    expect(parsed.provenance['section4.reconsideration.total']).toMatchObject({ source: 'pdf', page: 4, text: '0' });
+    expect(parsed.provenance['section4.reconsideration.total']).toMatchObject({
+      source: 'pdf',
+      page: 4,
+      text: '0',
+    });
   });
 });

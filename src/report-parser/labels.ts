@@ -17,7 +17,14 @@ import { compact, lcsLength, stripNumbering } from './normalise.ts';
 
 // ── the six section headings ──────────────────────────────────────────────────────────────────────
 
-export const SECTION_KEYS = ['overview', 'proactive', 'applications', 'review', 'problems', 'other_matters'] as const;
+export const SECTION_KEYS = [
+  'overview',
+  'proactive',
+  'applications',
+  'review',
+  'problems',
+  'other_matters',
+] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
 const HEADINGS: readonly [SectionKey, RegExp][] = [
@@ -67,7 +74,11 @@ const ROWS: readonly RowDef[] = [
   { key: 'new', keywords: ['本年新收', '新收政府信息公开申请'], core: '本年新收政府信息公开申请数量' },
   { key: 'carried_over', keywords: ['上年结转'], core: '上年结转政府信息公开申请数量' },
   { key: 'disclosed', keywords: ['予以公开'], core: '予以公开' },
-  { key: 'partially_disclosed', keywords: ['部分公开'], core: '部分公开(区分处理的,只计这一情形,不计其他情形)' },
+  {
+    key: 'partially_disclosed',
+    keywords: ['部分公开'],
+    core: '部分公开(区分处理的,只计这一情形,不计其他情形)',
+  },
   { key: 'withheld.state_secret', keywords: ['国家秘密'], core: '属于国家秘密' },
   {
     key: 'withheld.prohibited_by_law',
@@ -142,7 +153,8 @@ export function matchSection3Label(text: string, ctx: Section3Context): Section3
       : null;
   }
   if (rest === '总计' || rest === '合计') {
-    const inOutcomes = prev !== null && (prev.kind === 'group' || (prev.kind === 'row' && isOutcome(prev.key)));
+    const inOutcomes =
+      prev !== null && (prev.kind === 'group' || (prev.kind === 'row' && isOutcome(prev.key)));
     return prefixes.includes('(七)') || inOutcomes ? { kind: 'row', key: 'outcome_total' } : null;
   }
 

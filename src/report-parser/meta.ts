@@ -69,7 +69,9 @@ export function qualifyAgency(agency: string, text: string): string {
     if (at < 0) break;
     from = at + agency.length;
     const before = text.slice(Math.max(0, at - 12), at);
-    const m = /([\u4e00-\u9fa5]{1,10}?(?:省|市|自治区|自治州|州|盟|地区))$/.exec(before.replace(/^.*[由与和及在对为请，。、；：（）《》“”,.;:()\s]/, ''));
+    const m = /([\u4e00-\u9fa5]{1,10}?(?:省|市|自治区|自治州|州|盟|地区))$/.exec(
+      before.replace(/^.*[由与和及在对为请，。、；：（）《》“”,.;:()\s]/, ''),
+    );
     if (m && m[1]!.length >= 2 && !agency.startsWith(m[1]!)) {
       const candidate = m[1]! + agency;
       if (candidate.length > best.length) best = candidate;

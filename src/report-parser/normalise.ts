@@ -10,15 +10,17 @@ let toSimplified: Convert | null = null;
 
 function converter(): Convert {
   // Built lazily: loading the dictionaries costs ~20 ms and most reports are already Simplified.
-  toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
-  return toSimplified;
+  const convert = toSimplified ?? OpenCC.Converter({ from: 'tw', to: 'cn' });
+  toSimplified = convert;
+  return convert;
 }
 
 /**
  * Characters that exist only in Traditional script and occur in almost every annual report
  * (公開, 報告, 數量, 機關, 處理, 總計, 結轉, 申請, 複議, 訴訟 …).
  */
-const TRADITIONAL_MARKERS = /[開報數機關處總結轉請議複訴維糾審與資條務屬類將對時會發經過實現體據規範產區縣鄉鎮辦]/g;
+const TRADITIONAL_MARKERS =
+  /[開報數機關處總結轉請議複訴維糾審與資條務屬類將對時會發經過實現體據規範產區縣鄉鎮辦]/g;
 
 /** True when the text reads as Traditional Chinese (a handful of marker characters is enough). */
 export function looksTraditional(text: string): boolean {
@@ -39,11 +41,36 @@ const DASHES = /[\u2010-\u2015\u2212\u2500\u2501\ufe58\ufe63\uff0d]/g;
  * (民 exported as ⺠, 见 as ⻅); NFKC maps the Kangxi radicals but not these.
  */
 const RADICALS: Record<string, string> = {
-  '\u2e81': '厂', '\u2e8a': '卜', '\u2e93': '幺', '\u2e9d': '月', '\u2e9f': '母', '\u2ea0': '民',
-  '\u2eae': '竹', '\u2ec4': '西', '\u2ec5': '见', '\u2ec6': '角', '\u2ec9': '贝', '\u2ecb': '车',
-  '\u2ed3': '长', '\u2ed4': '门', '\u2ed7': '雨', '\u2ed8': '青', '\u2eda': '页', '\u2edb': '风',
-  '\u2edc': '飞', '\u2edd': '食', '\u2ee2': '马', '\u2ee3': '骨', '\u2ee4': '鬼', '\u2ee5': '鱼',
-  '\u2ee6': '鸟', '\u2ee9': '黄', '\u2eec': '齐', '\u2eee': '齿', '\u2ef0': '龙', '\u2ef3': '龟',
+  '\u2e81': '厂',
+  '\u2e8a': '卜',
+  '\u2e93': '幺',
+  '\u2e9d': '月',
+  '\u2e9f': '母',
+  '\u2ea0': '民',
+  '\u2eae': '竹',
+  '\u2ec4': '西',
+  '\u2ec5': '见',
+  '\u2ec6': '角',
+  '\u2ec9': '贝',
+  '\u2ecb': '车',
+  '\u2ed3': '长',
+  '\u2ed4': '门',
+  '\u2ed7': '雨',
+  '\u2ed8': '青',
+  '\u2eda': '页',
+  '\u2edb': '风',
+  '\u2edc': '飞',
+  '\u2edd': '食',
+  '\u2ee2': '马',
+  '\u2ee3': '骨',
+  '\u2ee4': '鬼',
+  '\u2ee5': '鱼',
+  '\u2ee6': '鸟',
+  '\u2ee9': '黄',
+  '\u2eec': '齐',
+  '\u2eee': '齿',
+  '\u2ef0': '龙',
+  '\u2ef3': '龟',
 };
 const RADICAL = /[\u2e80-\u2eff]/g;
 
@@ -108,7 +135,8 @@ export function isValueText(text: string): boolean {
 // ── headings and numbering ────────────────────────────────────────────────────────────────────────
 
 /** Leading enumerations of labels: 一、 (一) 1. 1、 (1) ①, repeated ("三、本年度办理结果(一)予以公开" keeps the rest). */
-const NUMBERING = /^(?:[一二三四五六七八九十]+[、.,]|\([一二三四五六七八九十]+\)|\d{1,2}(?:[.、,](?!\d))|\(\d{1,2}\)|[①-⑳])/;
+const NUMBERING =
+  /^(?:[一二三四五六七八九十]+[、.,]|\([一二三四五六七八九十]+\)|\d{1,2}(?:[.、,](?!\d))|\(\d{1,2}\)|[①-⑳])/;
 
 export interface Numbered {
   /** Each enumeration stripped from the front, in order ("三、", "(一)"). */

@@ -3,7 +3,12 @@
  * (annual-report-format.md), with the place each cell was printed and, for each cell that could not
  * be read, null and the reason. Figures are never guessed and never shifted into a neighbour's cell.
  */
-import type { FormatVersion, OutcomeGroup, ReportTables, Section3Column } from '../core/annual-report/cells.ts';
+import type {
+  FormatVersion,
+  OutcomeGroup,
+  ReportTables,
+  Section3Column,
+} from '../core/annual-report/cells.ts';
 import type { ReadDocument, SourceKind } from './document.ts';
 import type { SectionKey } from './labels.ts';
 import {
@@ -57,7 +62,12 @@ export function sourceKindOf(fileName: string, bytes: Uint8Array): SourceKind {
   if (head.startsWith('%PDF')) return 'pdf';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'docx';
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  if (ext === 'html' || ext === 'htm' || ext === 'shtml' || /<(?:!doctype html|html|body|table|p)[\s>]/i.test(head)) {
+  if (
+    ext === 'html' ||
+    ext === 'htm' ||
+    ext === 'shtml' ||
+    /<(?:!doctype html|html|body|table|p)[\s>]/i.test(head)
+  ) {
     return 'html';
   }
   return 'text';
@@ -110,7 +120,9 @@ export function parseDocument(doc: ReadDocument): ParsedReport {
     section4,
   };
   if (Object.keys(s3.merged).length > 0) {
-    tables.section3_merged = s3.merged as Partial<Record<OutcomeGroup, Record<Section3Column, number | null>>>;
+    tables.section3_merged = s3.merged as Partial<
+      Record<OutcomeGroup, Record<Section3Column, number | null>>
+    >;
   }
   if (s2.section2_2019) tables.section2_2019 = s2.section2_2019;
 

@@ -65,7 +65,11 @@ export class Placer {
   }
 }
 
-function byColumn<M>(p: Pending<M>, count: number, columnOf: (c: number) => number | undefined): Slot[] | null {
+function byColumn<M>(
+  p: Pending<M>,
+  count: number,
+  columnOf: (c: number) => number | undefined,
+): Slot[] | null {
   const wanted: number[] = [];
   for (let c = 0; c < count; c++) {
     const col = columnOf(c);
@@ -75,8 +79,13 @@ function byColumn<M>(p: Pending<M>, count: number, columnOf: (c: number) => numb
   if (new Set(wanted).size !== wanted.length) return null;
   // A figure outside the header's columns means this row does not line up with its header.
   const cols = new Set(wanted);
-  if (p.values.some((v) => v.kind === 'value' && (v.cell.col === undefined || !cols.has(v.cell.col)))) return null;
-  if (p.values.some((v) => v.cell.col !== undefined && v.cell.col <= (p.label.cell.col ?? -1) && v.kind === 'value')) {
+  if (p.values.some((v) => v.kind === 'value' && (v.cell.col === undefined || !cols.has(v.cell.col))))
+    return null;
+  if (
+    p.values.some(
+      (v) => v.cell.col !== undefined && v.cell.col <= (p.label.cell.col ?? -1) && v.kind === 'value',
+    )
+  ) {
     return null;
   }
   return wanted.map((col): Slot => {
@@ -115,10 +124,15 @@ export function anchorsFrom<M>(pendings: Pending<M>[], count: number): number[] 
   const columns: number[][] = Array.from({ length: count }, () => []);
   for (const p of pendings) {
     const numbers = p.values.filter((v) => v.kind === 'value');
-    if (numbers.length !== count || numbers.some((v) => v.cell.x === undefined || v.cell.origin.source !== 'pdf')) {
+    if (
+      numbers.length !== count ||
+      numbers.some((v) => v.cell.x === undefined || v.cell.origin.source !== 'pdf')
+    ) {
       continue;
     }
-    numbers.forEach((v, i) => columns[i]!.push(v.cell.x!));
+    numbers.forEach((v, i) => {
+      columns[i]!.push(v.cell.x!);
+    });
   }
   if (columns[0]!.length === 0) return undefined;
   const anchors = columns.map((xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);

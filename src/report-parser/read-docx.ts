@@ -57,10 +57,12 @@ function paragraphPieces(p: XNode): string[] {
       const tag = tagOf(n);
       if (tag === '#text') continue;
       if (tag === 'w:t') {
-        for (const t of childrenOf(n)) if (typeof t['#text'] === 'string') pieces[pieces.length - 1] += t['#text'];
+        for (const t of childrenOf(n))
+          if (typeof t['#text'] === 'string') pieces[pieces.length - 1] += t['#text'];
       } else if (tag === 'w:tab' || tag === 'w:ptab') pieces[pieces.length - 1] += '  ';
       else if (tag === 'w:br' || tag === 'w:cr') pieces.push('');
-      else if (tag === 'w:del' || tag === 'w:instrText' || tag === 'w:delText' || tag === 'mc:Fallback') continue;
+      else if (tag === 'w:del' || tag === 'w:instrText' || tag === 'w:delText' || tag === 'mc:Fallback')
+        continue;
       else if (tag === 'w:pPr' || tag === 'w:rPr') continue;
       else visit(childrenOf(n));
     }

@@ -5,21 +5,72 @@
  * as text lines and is read like any text rendering.
  */
 import { type HTMLElement, type Node, NodeType, parse } from 'node-html-parser';
-import { gridLines, joinPieces, type Line, makeCell, type ReadDocument, type SpanCell, splitValueRun } from './document.ts';
-import { compact, isPageNumber, isValueText, looksTraditional, normaliseText, parseDate } from './normalise.ts';
+import {
+  gridLines,
+  joinPieces,
+  type Line,
+  makeCell,
+  type ReadDocument,
+  type SpanCell,
+  splitValueRun,
+} from './document.ts';
+import {
+  compact,
+  isPageNumber,
+  isValueText,
+  looksTraditional,
+  normaliseText,
+  parseDate,
+} from './normalise.ts';
 
 const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote',
-  'pre', 'center', 'header', 'footer', 'main', 'dd', 'dt', 'dl', 'form', 'figure', 'figcaption', 'address',
+  'p',
+  'div',
+  'section',
+  'article',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'center',
+  'header',
+  'footer',
+  'main',
+  'dd',
+  'dt',
+  'dl',
+  'form',
+  'figure',
+  'figcaption',
+  'address',
 ]);
-const SKIP = new Set(['script', 'style', 'noscript', 'head', 'template', 'iframe', 'svg', 'button', 'select', 'nav']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'head',
+  'template',
+  'iframe',
+  'svg',
+  'button',
+  'select',
+  'nav',
+]);
 
 /** The page's declared charset: gb2312/gbk pages are still common on government portals. */
 export function decodeHtml(bytes: Uint8Array): string {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
   const m = /charset\s*=\s*["']?([\w-]+)/i.exec(head);
   const charset = m?.[1]?.toLowerCase();
-  if (charset && /^(gb2312|gbk|gb18030|x-gbk)$/.test(charset)) return new TextDecoder('gb18030').decode(bytes);
+  if (charset && /^(gb2312|gbk|gb18030|x-gbk)$/.test(charset))
+    return new TextDecoder('gb18030').decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
   } catch {
@@ -105,7 +156,10 @@ function metadataTable(text: string): boolean {
 
 export function readHtml(bytes: Uint8Array): ReadDocument {
   const html = decodeHtml(bytes);
-  const root = parse(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false } });
+  const root = parse(html, {
+    comment: false,
+    blockTextElements: { script: false, style: false, noscript: false },
+  });
   const traditional = looksTraditional(root.textContent);
   const lines: Line[] = [];
   let table = -1;
@@ -131,7 +185,9 @@ export function readHtml(bytes: Uint8Array): ReadDocument {
     const rows = directRows(el);
     const text = el.textContent;
     if (metadataTable(text)) {
-      const m = /(?:发布日期|成文日期)[\s:：]*([0-9０-９年月日\-/.\s]{8,16})/.exec(decodeEntities(text).normalize('NFKC'));
+      const m = /(?:发布日期|成文日期)[\s:：]*([0-9０-９年月日\-/.\s]{8,16})/.exec(
+        decodeEntities(text).normalize('NFKC'),
+      );
       const date = m ? parseDate(m[1]!) : null;
       if (date && !metaPublishedOn) metaPublishedOn = date;
       return;

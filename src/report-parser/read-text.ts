@@ -4,7 +4,14 @@
  * blank lines, space-aligned columns (pdftotext -layout), and prose. Nothing here decides what a cell
  * means; it only cuts lines into cells and records where each one was printed.
  */
-import { type Cell, type Line, type LineKind, makeCell, type ReadDocument, splitValueRun } from './document.ts';
+import {
+  type Cell,
+  type Line,
+  type LineKind,
+  makeCell,
+  type ReadDocument,
+  splitValueRun,
+} from './document.ts';
 import { isPageNumber, isValueText, looksTraditional, normaliseText } from './normalise.ts';
 
 /** UTF-8 (with or without BOM), falling back to GB18030 for files saved by older Chinese software. */
@@ -19,12 +26,15 @@ export function decodeText(bytes: Uint8Array): string {
 const MARKDOWN_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 const PIPE_FILLER = /^\|+$/;
 
-function valueOf(raw: string, traditional: boolean): boolean {
+function isFigure(raw: string, traditional: boolean): boolean {
   return isValueText(normaliseText(raw, traditional));
 }
 
 /** Cuts one printed line into cells; `kind` says how far their positions can be trusted. */
-function cutLine(raw: string, traditional: boolean): { kind: LineKind; pieces: { raw: string; offset: number }[] } {
+function cutLine(
+  raw: string,
+  traditional: boolean,
+): { kind: LineKind; pieces: { raw: string; offset: number }[] } {
   const trimmed = raw.trim();
   const pipes = (trimmed.match(/\|/g) ?? []).length;
   if (pipes > 0 && (trimmed.startsWith('|') || trimmed.endsWith('|') || pipes >= 2 || / \| /.test(trimmed))) {
@@ -41,7 +51,14 @@ function cutLine(raw: string, traditional: boolean): { kind: LineKind; pieces: {
       const lead = p.raw.length - p.raw.trimStart().length;
       return { raw: p.raw.trim(), offset: p.offset + lead };
     });
-    if (cells.length === 1) return { kind: 'text', pieces: splitValueRun(cells[0]!.raw, (t) => valueOf(t, traditional)).map((p) => ({ raw: p.raw, offset: p.offset + cells[0]!.offset })) };
+    if (cells.length === 1)
+      return {
+        kind: 'text',
+        pieces: splitValueRun(cells[0]!.raw, (t) => isFigure(t, traditional)).map((p) => ({
+          raw: p.raw,
+          offset: p.offset + cells[0]!.offset,
+        })),
+      };
     return { kind: 'row', pieces: cells };
   }
   if (raw.includes('\t')) {
@@ -57,7 +74,7 @@ function cutLine(raw: string, traditional: boolean): { kind: LineKind; pieces: {
   // Space-aligned columns: two or more spaces (of any kind) separate cells.
   const pieces: { raw: string; offset: number }[] = [];
   for (const m of raw.matchAll(/\S(?:.*?\S)?(?=[ \u00a0\u3000]{2,}|\s*$)/g)) {
-    for (const p of splitValueRun(m[0], (t) => valueOf(t, traditional))) {
+    for (const p of splitValueRun(m[0], (t) => isFigure(t, traditional))) {
       pieces.push({ raw: p.raw, offset: m.index + p.offset });
     }
   }

@@ -75,7 +75,11 @@ function walk(tokens: Token[]): Pending<RowMatch>[] {
         headerClosed = true;
         pending = { match: { row, header }, label: tok, values: [], texts: [] };
         out.push(pending);
-      } else if (pending && tok.line === pending.label.line && (tok.lineKind === 'grid' || tok.lineKind === 'row')) {
+      } else if (
+        pending &&
+        tok.line === pending.label.line &&
+        (tok.lineKind === 'grid' || tok.lineKind === 'row')
+      ) {
         pending.texts.push(tok);
       }
       continue;
@@ -127,7 +131,10 @@ export function readSection2(
     const p = candidates.find((c) => c.values.some((v) => v.kind === 'value')) ?? candidates[0];
     if (!p) {
       columns.forEach((c, i) => {
-        cells[OUTPUT_COLUMN[c] ?? c] = sink.miss(ids[i]!, region ? '表二中未找到此行' : '未找到“二、主动公开政府信息情况”');
+        cells[OUTPUT_COLUMN[c] ?? c] = sink.miss(
+          ids[i]!,
+          region ? '表二中未找到此行' : '未找到“二、主动公开政府信息情况”',
+        );
       });
       continue;
     }
@@ -138,7 +145,9 @@ export function readSection2(
       header.length === columns.length &&
       columns.every((c) => header.some((h) => h.key === c)) &&
       // A delimited header row narrower than the data row lost its spans: positions lie.
-      header.every((h) => h.token.lineKind !== 'row' || doc.lines[h.token.line]!.cells.length === labelLine.cells.length);
+      header.every(
+        (h) => h.token.lineKind !== 'row' || doc.lines[h.token.line]!.cells.length === labelLine.cells.length,
+      );
     const columnOf = fits
       ? (i: number) => header.find((h) => h.key === columns[i])?.token.cell.col
       : undefined;

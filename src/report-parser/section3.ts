@@ -3,12 +3,12 @@
  * figures (自然人, the five organisation columns, 总计) placed under their columns.
  */
 import {
-  type OutcomeGroup,
   OUTCOME_GROUP_ROWS,
-  type Section3,
-  type Section3Column,
+  type OutcomeGroup,
   SECTION3_COLUMNS,
   SECTION3_ROWS,
+  type Section3,
+  type Section3Column,
   type Section3Row,
 } from '../core/annual-report/cells.ts';
 import type { ReadDocument } from './document.ts';
@@ -39,7 +39,7 @@ function walk(tokens: Token[]): Pending<Section3Match>[] {
         previous = match;
         continue;
       }
-      if (pending && pending.values.some((v) => v.kind === 'value') && looksLikeRowLabel(tok.cell.text)) {
+      if (pending?.values.some((v) => v.kind === 'value') && looksLikeRowLabel(tok.cell.text)) {
         // An unrecognised row label: its figures must not be credited to the row before it.
         pending = null;
       } else if (pending && sameRow(tok, pending.label)) pending.texts.push(tok);
@@ -153,7 +153,11 @@ export function readSection3(doc: ReadDocument, region: Region, sink: Sink): Sec
       const texts = chosen.map((p) => p.values.map((v) => v.cell.text).join(' '));
       if (new Set(texts).size > 1) {
         for (const col of SECTION3_COLUMNS) {
-          section3[row][col] = sink.miss(`section3.${row}.${col}`, '此行在表中出现两次且数字不同，未予采用', chosen[0]!.label);
+          section3[row][col] = sink.miss(
+            `section3.${row}.${col}`,
+            '此行在表中出现两次且数字不同，未予采用',
+            chosen[0]!.label,
+          );
         }
         continue;
       }

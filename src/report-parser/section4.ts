@@ -5,11 +5,11 @@
  * (three small tables), or by printed order when all fifteen were printed.
  */
 import {
+  SECTION4_BLOCKS,
+  SECTION4_COLUMNS,
   type Section4,
   type Section4Block,
-  SECTION4_BLOCKS,
   type Section4Column,
-  SECTION4_COLUMNS,
 } from '../core/annual-report/cells.ts';
 import type { ReadDocument } from './document.ts';
 import { matchSection4Block, matchSection4Column } from './labels.ts';
@@ -37,7 +37,8 @@ function headerColumns(doc: ReadDocument, table: number): { map: Map<number, Pla
     let carried: Section4Block | null = null;
     for (const cell of [...line.cells].sort((a, b) => (a.col ?? 0) - (b.col ?? 0))) {
       if (cell.col === undefined) continue;
-      const block = cell.text === '' ? (line.kind === 'row' ? carried : null) : matchSection4Block(cell.text);
+      const block: Section4Block | null =
+        cell.text === '' ? (line.kind === 'row' ? carried : null) : matchSection4Block(cell.text);
       if (cell.text !== '') carried = block;
       if (block) {
         const prior = blocks.get(cell.col);
@@ -67,7 +68,9 @@ function headerColumns(doc: ReadDocument, table: number): { map: Map<number, Pla
 function printedOrder(tokens: Token[]): Section4Block[] | null {
   const first = tokens.findIndex((t) => t.kind === 'value');
   if (first < 0) return null;
-  const after = tokens.slice(first).some((t) => t.kind === 'text' && (matchSection4Column(t.cell.text) || matchSection4Block(t.cell.text)));
+  const after = tokens
+    .slice(first)
+    .some((t) => t.kind === 'text' && (matchSection4Column(t.cell.text) || matchSection4Block(t.cell.text)));
   if (after) return null;
   const seen: Section4Block[] = [];
   for (const t of tokens.slice(0, first)) {
@@ -83,7 +86,8 @@ export function readSection4(doc: ReadDocument, region: Region | null, sink: Sin
   ) as Section4;
   if (!region) {
     for (const b of SECTION4_BLOCKS)
-      for (const c of SECTION4_COLUMNS) sink.miss(`section4.${b}.${c}`, '未找到“四、政府信息公开行政复议、行政诉讼情况”');
+      for (const c of SECTION4_COLUMNS)
+        sink.miss(`section4.${b}.${c}`, '未找到“四、政府信息公开行政复议、行政诉讼情况”');
     return out;
   }
   const tokens = tokenise(doc, region.from, region.to);
@@ -131,7 +135,9 @@ export function readSection4(doc: ReadDocument, region: Region | null, sink: Sin
       }
       for (const [block, list] of groups) {
         if (list.length !== 5) continue;
-        list.forEach((tok, i) => assigned.set(`${block}.${SECTION4_COLUMNS[i]}`, tok));
+        list.forEach((tok, i) => {
+          assigned.set(`${block}.${SECTION4_COLUMNS[i]}`, tok);
+        });
       }
       if (assigned.size === 0 && values.length > 0) {
         for (const b of SECTION4_BLOCKS) {

@@ -24,7 +24,12 @@ export function tokenise(doc: ReadDocument, from: number, to: number): Token[] {
     const line = doc.lines[i]!;
     for (const cell of line.cells) {
       if (cell.covered) continue;
-      const base = { cell, line: i, lineKind: line.kind, ...(line.table !== undefined ? { table: line.table } : {}) };
+      const base = {
+        cell,
+        line: i,
+        lineKind: line.kind,
+        ...(line.table !== undefined ? { table: line.table } : {}),
+      };
       const value = parseCellValue(cell.text);
       if (value === null) out.push({ kind: 'text', ...base });
       else if (value.kind === 'blank') {
@@ -67,7 +72,9 @@ export function findHeadings(doc: ReadDocument): Heading[] {
     const prior = found.get(key);
     if (!prior || (exact && !prior.exact)) found.set(key, { key, title: text, line: i, exact });
   });
-  return [...found.values()].map(({ key, title, line }) => ({ key, title, line })).sort((a, b) => a.line - b.line);
+  return [...found.values()]
+    .map(({ key, title, line }) => ({ key, title, line }))
+    .sort((a, b) => a.line - b.line);
 }
 
 export interface Region {
