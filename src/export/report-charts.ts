@@ -246,10 +246,18 @@ function outcomeChart(tables: ReportTables, previous?: ReportTables): ChartFigur
     series: [
       {
         type: 'pie',
-        radius: ['34%', '58%'],
+        radius: ['30%', '52%'],
         center: ['50%', '50%'],
         avoidLabelOverlap: true,
-        label: { show: true, formatter: '{b}\n{c}件（{d}%）', fontSize: 13, lineHeight: 18 },
+        percentPrecision: 1,
+        // Without a canvas the label width is estimated; never cut a figure short with an ellipsis.
+        label: {
+          show: true,
+          formatter: '{b}\n{c}件（{d}%）',
+          fontSize: 13,
+          lineHeight: 18,
+          overflow: 'none',
+        },
         data: slices,
       },
     ],
