@@ -96,6 +96,17 @@ describe('workday calendar', () => {
     }
   });
 
+  it('counts across years and names the first missing year in between', () => {
+    const twoYears = createWorkdayCalendar([2025, 2027], autumn2025);
+    expect(addWorkdays(twoYears, '2024-12-31', 1)).toBe('2025-01-01');
+    expect(() => addWorkdays(twoYears, '2024-12-30', 1)).toThrowError(/2024年/);
+    expect(() => addWorkdays(twoYears, '2025-12-30', 5)).toThrowError(/2026年/);
+    expect(() => countWorkdays(twoYears, '2025-12-01', '2027-03-01')).toThrowError(/2026年/);
+    expect(() => countWorkdays(twoYears, '2025-12-01', '2028-03-01')).toThrowError(/2026年/);
+    expect(countWorkdays(twoYears, '2024-12-31', '2025-01-03')).toBe(3);
+    expect(addWorkdays(twoYears, '2027-01-01', 1)).toBe('2027-01-01'.replace('01-01', '01-04'));
+  });
+
   it('rejects a negative or fractional number of workdays', () => {
     expect(() => addWorkdays(calendar, '2025-09-26', -1)).toThrow(RangeError);
     expect(() => addWorkdays(calendar, '2025-09-26', 1.5)).toThrow(RangeError);

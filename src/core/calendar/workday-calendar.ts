@@ -85,6 +85,66 @@ export function firstDayOfPeriod(eventDate: LocalDate): LocalDate {
 }
 
 /**
+ * A day-by-day index of the covered span, built once per calendar value: `cumulative[i]` is the number
+ * of workdays from the span's first day up to and including day i. It turns addWorkdays and
+ * countWorkdays into array look-ups (dashboards compute thousands of deadlines at once).
+ */
+interface CalendarIndex {
+  firstDay: LocalDate;
+  firstDayMs: number;
+  cumulative: Int32Array;
+  workday: Uint8Array;
+  covered: Uint8Array;
+}
+
+const INDEX_CACHE = new WeakMap<WorkdayCalendar, CalendarIndex | null>();
+const DAY_MS = 86_400_000;
+
+function dayMs(date: LocalDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+}
+
+function indexOf(calendar: WorkdayCalendar): CalendarIndex | null {
+  if (INDEX_CACHE.has(calendar)) return INDEX_CACHE.get(calendar)!;
+  const years = [...calendar.coveredYears].sort((a, b) => a - b);
+  let index: CalendarIndex | null = null;
+  if (years.length > 0) {
+    const firstDay = `${years[0]}-01-01`;
+    const lastDay = `${years[years.length - 1]}-12-31`;
+    const length = Math.round((dayMs(lastDay) - dayMs(firstDay)) / DAY_MS) + 1;
+    const cumulative = new Int32Array(length);
+    const workday = new Uint8Array(length);
+    const covered = new Uint8Array(length);
+    let count = 0;
+    let day = firstDay;
+    for (let i = 0; i < length; i++, day = addDays(day, 1)) {
+      if (calendar.coveredYears.has(yearOf(day))) {
+        covered[i] = 1;
+        const isWork = calendar.makeupWorkdays.has(day) || (!calendar.holidays.has(day) && !isWeekend(day));
+        workday[i] = isWork ? 1 : 0;
+        count += isWork ? 1 : 0;
+      }
+      cumulative[i] = count;
+    }
+    index = { firstDay, firstDayMs: dayMs(firstDay), cumulative, workday, covered };
+  }
+  INDEX_CACHE.set(calendar, index);
+  return index;
+}
+
+function position(index: CalendarIndex, date: LocalDate): number {
+  return Math.round((dayMs(date) - index.firstDayMs) / DAY_MS);
+}
+
+/** Refuses the first uncovered day in positions (from, to], naming its year. */
+function assertSpanCovered(calendar: WorkdayCalendar, index: CalendarIndex, from: number, to: number): void {
+  for (let i = Math.max(from + 1, 0); i <= to; i++) {
+    if (i >= index.covered.length || !index.covered[i])
+      assertYearCovered(calendar, addDays(index.firstDay, i));
+  }
+}
+
+/**
  * The date on which a period of `workdays` workdays that starts on `eventDate` ends: its last counted
  * workday. `addWorkdays(c, '2025-09-26', 20)` is 2025-10-30 (National Day week and the make-up
  * Saturday 10-11 included). A period of 0 workdays ends on the event date itself.
@@ -93,15 +153,30 @@ export function addWorkdays(calendar: WorkdayCalendar, eventDate: LocalDate, wor
   if (!Number.isInteger(workdays) || workdays < 0)
     throw new RangeError('workdays must be a whole number ≥ 0');
   if (workdays === 0) return eventDate;
-  let day = firstDayOfPeriod(eventDate);
-  let counted = 0;
-  for (;;) {
-    if (isWorkday(calendar, day)) {
-      counted++;
-      if (counted === workdays) return day;
-    }
-    day = addDays(day, 1);
+  const index = indexOf(calendar);
+  const start = index ? position(index, eventDate) : -2;
+  // Position -1 is the day before the span: its period starts on the span's first day.
+  if (!index || start < -1 || start >= index.cumulative.length) {
+    assertYearCovered(calendar, firstDayOfPeriod(eventDate));
   }
+  const span = index!;
+  // The period counts from the day after the event (firstDayOfPeriod): find the first position after
+  // `start` whose cumulative count reaches the count at `start` plus `workdays`.
+  const target = (start >= 0 ? span.cumulative[start]! : 0) + workdays;
+  const last = span.cumulative.length - 1;
+  if (span.cumulative[last]! < target) {
+    assertSpanCovered(calendar, span, start, last);
+    assertYearCovered(calendar, addDays(span.firstDay, last + 1));
+  }
+  let low = start + 1;
+  let high = last;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (span.cumulative[mid]! >= target) high = mid;
+    else low = mid + 1;
+  }
+  assertSpanCovered(calendar, span, start, low);
+  return addDays(span.firstDay, low);
 }
 
 /**
@@ -109,11 +184,22 @@ export function addWorkdays(calendar: WorkdayCalendar, eventDate: LocalDate, wor
  * `countWorkdays(c, d, addWorkdays(c, d, n)) === n`.
  */
 export function countWorkdays(calendar: WorkdayCalendar, from: LocalDate, to: LocalDate): number {
-  let count = 0;
-  for (let day = firstDayOfPeriod(from); day <= to; day = addDays(day, 1)) {
-    if (isWorkday(calendar, day)) count++;
+  if (to <= from) return 0;
+  const index = indexOf(calendar);
+  if (!index) {
+    assertYearCovered(calendar, firstDayOfPeriod(from));
+    return 0;
   }
-  return count;
+  const a = position(index, from);
+  const b = position(index, to);
+  if (a < -1) assertYearCovered(calendar, firstDayOfPeriod(from));
+  const last = index.cumulative.length - 1;
+  if (b > last) {
+    assertSpanCovered(calendar, index, a, last);
+    assertYearCovered(calendar, addDays(index.firstDay, last + 1));
+  }
+  assertSpanCovered(calendar, index, a, b);
+  return index.cumulative[b]! - (a >= 0 ? index.cumulative[a]! : 0);
 }
 
 /** The workdays counted in (from, to], in order: what a 计时说明 lists day by day. */

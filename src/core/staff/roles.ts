@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'report.edit',
   'report.review',
   'report.compile',
+  'report.submit',
+  'report.publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +44,9 @@ const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'case.review',
     'report.read',
     'report.edit',
+    // Submits its agency's report; reviews the reports of agencies directly under its own.
+    'report.submit',
+    'report.review',
   ],
   agency_admin: [
     'agency.read',
@@ -53,6 +58,8 @@ const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'case.read',
     'report.read',
     'report.edit',
+    'report.submit',
+    'report.publish',
   ],
   supervisor: [
     'agency.read',
@@ -64,8 +71,13 @@ const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'report.read',
     'report.review',
     'report.compile',
+    // The 政务公开 office writes and publishes its own government's (compiled) report.
+    'report.edit',
+    'report.submit',
+    'report.publish',
   ],
-  system_admin: [...PERMISSIONS],
+  // Separation of duties: the system admin runs the system but handles no case.
+  system_admin: PERMISSIONS.filter((p) => p !== 'case.handle' && p !== 'case.review'),
 };
 
 export function permissionsOf(roles: readonly StaffRole[]): Set<Permission> {
