@@ -25,28 +25,28 @@ export function renderTableText(grid: TableGrid): string[] {
 
 export function renderReportText(model: ReportModel): string {
   const grids = buildReportGrids(model.tables);
-  const blocks: string[][] = [
-    [model.title],
-    proseLines(model.prose.preamble),
-    [SECTION_TITLES[0]],
-    proseLines(model.prose.overview),
-    [SECTION_TITLES[1]],
-    renderTableText(grids.section2),
-    [SECTION_TITLES[2]],
-    renderTableText(grids.section3),
-    [SECTION_TITLES[3]],
-    renderTableText(grids.section4),
-    [SECTION_TITLES[4]],
-    proseLines(model.prose.problems),
-    [SECTION_TITLES[5]],
-    proseLines(model.prose.otherMatters),
-  ];
+  const prose = (source: RichText) => ({ lines: proseLines(source), separator: '\n\n' });
+  const table = (grid: TableGrid) => ({ lines: renderTableText(grid), separator: '\n' });
+  const heading = (index: number) => ({ lines: [SECTION_TITLES[index]!], separator: '' });
   // Prose paragraphs are separated by blank lines; a table's rows follow each other directly.
-  const out: string[] = [];
-  for (const block of blocks) {
-    if (block.length === 0) continue;
-    const isTable = block.some((line) => line.includes('\t'));
-    out.push(isTable ? block.join('\n') : block.join('\n\n'));
-  }
+  const blocks = [
+    { lines: [model.title], separator: '' },
+    prose(model.prose.preamble),
+    heading(0),
+    prose(model.prose.overview),
+    heading(1),
+    table(grids.section2),
+    heading(2),
+    table(grids.section3),
+    heading(3),
+    table(grids.section4),
+    heading(4),
+    prose(model.prose.problems),
+    heading(5),
+    prose(model.prose.otherMatters),
+  ];
+  const out = blocks
+    .filter((block) => block.lines.length > 0)
+    .map((block) => block.lines.join(block.separator));
   return `${out.join('\n\n')}\n`;
 }
