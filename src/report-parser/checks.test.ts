@@ -29,7 +29,7 @@ const huaian = await parse(
   join(SHARED, 'fixtures/github-reports/govnianbao__huaian-city-2024.pdftotext-layout.txt'),
 );
 const portal = await parse(join(SHARED, 'fixtures/reports/hongze-district-2024.portal.html'));
-const bureau = await parse(join(OWN, 'sample-bureau-2022.flattened-gbk.html'));
+const bureau = await parse(join(OWN, 'sample-bureau-2022.flattened.html-gbk'));
 
 describe('checkPublishedReport', () => {
   it('finds nothing to report on a report that agrees with itself (淮安市 2024)', () => {

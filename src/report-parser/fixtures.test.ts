@@ -34,7 +34,7 @@ const cases = DIRS.flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => !f.endsWith('.json') && f !== 'README.md' && !f.endsWith('.ts'))
     .map((file) => {
-      const base = file.replace(/\.pdftotext-layout\.txt$|\.(txt|html|md|pdf|docx)$/, '');
+      const base = file.replace(/\.pdftotext-layout\.txt$|\.(txt|html|html-gbk|md|pdf|docx)$/, '');
       return { dir, file, expectedPath: join(dir, `${base}.expected.json`) };
     }),
 );
