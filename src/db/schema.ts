@@ -95,4 +95,44 @@ export interface DB {
   auditLog: AuditLogTable;
   calendarYear: CalendarYearTable;
   calendarDay: CalendarDayTable;
+  annualReport: AnnualReportTable;
+  annualReportCellEntry: AnnualReportCellEntryTable;
+}
+
+export interface AnnualReportTable {
+  id: Generated<string>;
+  agencyId: string;
+  year: number;
+  formatVersion: string;
+  status: string;
+  source: string;
+  tables: Json;
+  prose: Json;
+  provenance: Json | null;
+  returnReason: string | null;
+  submittedAt: Timestamp | null;
+  submittedBy: string | null;
+  returnedAt: Timestamp | null;
+  returnedBy: string | null;
+  acceptedAt: Timestamp | null;
+  acceptedBy: string | null;
+  publishedAt: Timestamp | null;
+  publishedBy: string | null;
+  publishedOn: string | null;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+  version: Generated<number>;
+}
+
+export interface AnnualReportCellEntryTable {
+  id: Generated<number>;
+  reportId: string;
+  agencyId: string;
+  cellId: string;
+  value: number | null;
+  origin: string;
+  enteredBy: string | null;
+  enteredByLabel: string;
+  enteredAt: GeneratedTimestamp;
 }

@@ -16,8 +16,10 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   conflict: 409,
   duplicate: 409,
   invalid_state: 409,
+  report_locked: 409,
   account_locked: 423,
   calendar_year_missing: 422,
+  report_has_errors: 422,
   rate_limited: 429,
   internal_error: 500,
 };

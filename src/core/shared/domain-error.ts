@@ -20,6 +20,8 @@ export const ERROR_MESSAGES = {
   agency_parent_invalid: '上级机关设置无效',
   password_too_weak: '密码强度不足',
   invalid_state: '当前状态下不能执行该操作',
+  report_has_errors: '年度报告存在未通过的核对项，不能报送',
+  report_locked: '年度报告已报送或已发布，不能修改',
   internal_error: '系统内部错误，请稍后重试',
 } as const;
 

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as createFoundation from './2026-11-27T2100_create_foundation.ts';
+import * as createAnnualReport from './2026-11-27T2200_create_annual_report.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the directory) so that the set is
@@ -7,4 +8,5 @@ import * as createFoundation from './2026-11-27T2100_create_foundation.ts';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T2100_create_foundation': createFoundation,
+  '2026-11-27T2200_create_annual_report': createAnnualReport,
 };

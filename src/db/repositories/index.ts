@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
 import { agencyRepository } from './agency.repository.ts';
+import { annualReportRepository } from './annual-report.repository.ts';
 import { auditLogRepository } from './audit-log.repository.ts';
 import { calendarRepository } from './calendar.repository.ts';
 import type { Executor } from './executor.ts';
@@ -14,6 +15,7 @@ export function createRepositories(db: Executor) {
     sessions: sessionRepository(db),
     auditLog: auditLogRepository(db),
     calendar: calendarRepository(db),
+    annualReports: annualReportRepository(db),
   };
 }
 
