@@ -125,6 +125,12 @@ export function readText(bytes: Uint8Array): ReadDocument {
     if (hasFormFeeds) line.page = page;
     lines.push(line);
   }
+  // Space-aligned output (pdftotext -layout and the like) keeps the page's geometry: give every line
+  // its vertical position, so that figures can be told apart from the label above or below them.
+  const words = lines.filter((l) => l.kind === 'words').length;
+  if (hasFormFeeds || (words >= 2 && words >= 0.2 * lines.length)) {
+    for (const line of lines) if (line.kind === 'text') for (const c of line.cells) c.y = c.origin.line;
+  }
   return { source: 'text', lines, wrapped: hasFormFeeds };
 }
 

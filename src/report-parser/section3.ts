@@ -52,6 +52,37 @@ function walk(tokens: Token[]): Pending<Section3Match>[] {
   return out;
 }
 
+/** Page and vertical position of a word placed on a page (PDF, layout text), or null. */
+function position(tok: Token): { page: number; y: number } | null {
+  if ((tok.lineKind !== 'words' && tok.lineKind !== 'text') || tok.cell.y === undefined) return null;
+  return { page: tok.page ?? 0, y: tok.cell.y };
+}
+
+/**
+ * Printed lines put a row's figures before its label when the label is taller than the figures (a
+ * wrapped label, top-aligned figures): those figures follow the previous label in reading order. A
+ * figure nearer the next row's label than its own goes to that row, if that row has none of its own.
+ */
+function regroupByPosition(pendings: Pending<Section3Match>[]): void {
+  for (let i = 0; i < pendings.length; i++) {
+    const p = pendings[i]!;
+    const next = pendings.slice(i + 1).find((q) => q.match.kind === 'row');
+    if (!next || next.values.some((v) => v.kind === 'value')) continue;
+    const own = position(p.label);
+    const theirs = position(next.label);
+    if (!own || !theirs) continue;
+    const moved = p.values.filter((v) => {
+      const at = position(v);
+      if (!at || at.page !== theirs.page) return false;
+      const toOwn = at.page === own.page ? Math.abs(at.y - own.y) : Number.POSITIVE_INFINITY;
+      return Math.abs(at.y - theirs.y) < toOwn;
+    });
+    if (moved.length === 0) continue;
+    p.values = p.values.filter((v) => !moved.includes(v));
+    next.values = [...moved, ...next.values];
+  }
+}
+
 function sameRow(a: Token, b: Token): boolean {
   return a.line === b.line && (a.lineKind === 'grid' || a.lineKind === 'row');
 }
@@ -95,6 +126,7 @@ function hasFigures(p: Pending<Section3Match>): boolean {
 
 export function readSection3(doc: ReadDocument, region: Region, sink: Sink): Section3Read {
   const pendings = walk(tokenise(doc, region.from, region.to));
+  regroupByPosition(pendings);
   const placer = new Placer(doc);
   const headers = new Map<number, Map<Section3Column, number> | null>();
   // A table split in two (a page break in the source document) keeps the header of its first part.

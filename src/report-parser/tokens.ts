@@ -16,6 +16,7 @@ export interface Token {
   line: number;
   lineKind: LineKind;
   table?: number;
+  page?: number;
 }
 
 export function tokenise(doc: ReadDocument, from: number, to: number): Token[] {
