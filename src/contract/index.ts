@@ -1,3 +1,5 @@
 export * from './agency.ts';
+export * from './annual-report.ts';
 export * from './calendar.ts';
+export * from './disclosure-request.ts';
 export * from './staff.ts';
