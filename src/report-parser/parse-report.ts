@@ -50,6 +50,8 @@ export interface ParsedReport {
   /** The date under the signature at the end of the report, 'YYYY-MM-DD'. */
   datedOn?: string;
   source: SourceKind;
+  /** Problems with the document as a whole (no text layer, no headings), in Chinese. */
+  warnings: string[];
 }
 
 export interface ParseInput {
@@ -126,6 +128,14 @@ export function parseDocument(doc: ReadDocument): ParsedReport {
   }
   if (s2.section2_2019) tables.section2_2019 = s2.section2_2019;
 
+  const warnings: string[] = [];
+  if (doc.lines.length === 0) {
+    warnings.push(
+      doc.source === 'pdf' ? 'PDF中没有可提取的文字（可能是扫描件），无法读取表格' : '文件中没有可读取的文字',
+    );
+  } else if (headings.length === 0) warnings.push('未找到年度报告的六个部分标题，表格按标签在全文中查找');
+  if (title.year === null) warnings.push('未能从标题中读出报告年度');
+  if (agency === null) warnings.push('未能从标题中读出机关名称');
   const publishedOn = findPublishedOn(doc);
   const datedOn = findSignatureDate(doc);
   return {
@@ -140,5 +150,6 @@ export function parseDocument(doc: ReadDocument): ParsedReport {
     ...(publishedOn ? { publishedOn } : {}),
     ...(datedOn ? { datedOn } : {}),
     source: doc.source,
+    warnings,
   };
 }

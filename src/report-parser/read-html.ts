@@ -216,7 +216,10 @@ export function readHtml(bytes: Uint8Array): ReadDocument {
     if (tag === 'table') {
       flush();
       // A layout table wrapping the article: read what is inside it instead.
-      if (el.querySelector('table')) {
+      // A table that holds the article (or a paragraph-long cell) is layout, not a report table:
+      // no cell of the format's tables is longer than about forty characters.
+      const layout = directRows(el).some((tr) => cellsOf(tr).some((c) => c.textContent.trim().length > 150));
+      if (el.querySelector('table') || layout) {
         for (const tr of directRows(el)) for (const cell of cellsOf(tr)) visitBlock(cell);
         return;
       }

@@ -107,3 +107,25 @@ describe('table 三 rows', () => {
     expect(row(r, 'unavailable.still_unclear')).toEqual([2, 0, 0, 0, 0, 0, 2]);
   });
 });
+
+describe('documents without a usable text', () => {
+  it('says why nothing was read', async () => {
+    const r = await parseReport({ fileName: 'empty.txt', bytes: new TextEncoder().encode('\n\n') });
+    expect(r.warnings[0]).toBe('文件中没有可读取的文字');
+    expect(r.tables.section3.new.total).toBeNull();
+    expect(r.unread.length).toBeGreaterThanOrEqual(25 * 7 + 15);
+  });
+
+  it('reads an HTML page whose article sits in a one-cell layout table', async () => {
+    const html = `<html><body><table><tr><td>
+      <p>示例县人民政府2023年政府信息公开工作年度报告</p>
+      <p>本报告依据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限为2023年1月1日至2023年12月31日。${'本机关认真落实条例要求。'.repeat(10)}</p>
+      <p>三、收到和处理政府信息公开申请情况</p>
+      <p>一、本年新收政府信息公开申请数量 4 0 0 0 0 0 4</p>
+      <p>四、政府信息公开行政复议、行政诉讼情况</p>
+    </td></tr></table></body></html>`;
+    const r = await parseReport({ fileName: 'page.html', bytes: new TextEncoder().encode(html) });
+    expect(r.agency).toBe('示例县人民政府');
+    expect(row(r, 'new')).toEqual([4, 0, 0, 0, 0, 0, 4]);
+  });
+});
