@@ -151,7 +151,13 @@ export function readSection2(
     const columnOf = fits
       ? (i: number) => header.find((h) => h.key === columns[i])?.token.cell.col
       : undefined;
-    const placement = placer.place(p, columns.length, { columnOf });
+    // PDF: figures sit under the centre of their header cell.
+    const xs = fits ? columns.map((c) => header.find((h) => h.key === c)?.token) : [];
+    const anchors =
+      xs.length > 1 && xs.every((t) => t?.cell.origin.source === 'pdf' && t.cell.x !== undefined)
+        ? xs.map((t) => t!.cell.x!)
+        : undefined;
+    const placement = placer.place(p, columns.length, { columnOf, anchors });
     columns.forEach((c, i) => {
       const key = OUTPUT_COLUMN[c] ?? c;
       if ('reason' in placement) {

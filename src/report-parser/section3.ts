@@ -26,7 +26,7 @@ export interface Section3Read {
   found: Section3Row[];
 }
 
-function walk(tokens: Token[]): Pending<Section3Match>[] {
+export function walk(tokens: Token[]): Pending<Section3Match>[] {
   const out: Pending<Section3Match>[] = [];
   let pending: Pending<Section3Match> | null = null;
   let previous: Section3Match | null = null;
@@ -124,8 +124,53 @@ function hasFigures(p: Pending<Section3Match>): boolean {
   return p.values.some((v) => v.kind === 'value');
 }
 
+const HEADER_WORDS: readonly [Section3Column, (t: string) => boolean][] = [
+  ['natural_person', (t) => t.includes('自然人')],
+  ['commercial_enterprise', (t) => t.includes('商业')],
+  ['research_institution', (t) => t.includes('科研')],
+  ['public_interest_org', (t) => t.includes('公益')],
+  ['legal_service_org', (t) => t.includes('法律') || t.includes('服务机构')],
+  ['other_org', (t) => t.endsWith('其他') || t.endsWith('其它')],
+  ['total', (t) => t.includes('总计') || t.includes('合计')],
+];
+
+/**
+ * Column centres from the header of a PDF table, for when no row prints all seven figures (zeros
+ * left blank throughout). Narrow header cells wrap their words, down to one character per line
+ * (商/业/企/业), so the words are stacked by horizontal position before they are matched.
+ */
+export function headerAnchors(tokens: Token[], firstLabel: Token | undefined): number[] | undefined {
+  const stop = firstLabel ? tokens.indexOf(firstLabel) : tokens.length;
+  const words = tokens
+    .slice(0, stop)
+    .filter((t) => t.kind === 'text' && t.cell.origin.source === 'pdf' && t.cell.x !== undefined);
+  const stacks: { x: number; parts: Token[] }[] = [];
+  for (const t of [...words].sort((a, b) => a.cell.x! - b.cell.x!)) {
+    const last = stacks.at(-1);
+    if (last && Math.abs(t.cell.x! - last.x) <= 4) last.parts.push(t);
+    else stacks.push({ x: t.cell.x!, parts: [t] });
+  }
+  const texts = stacks.map((st) =>
+    st.parts
+      .sort((a, b) => (a.cell.y ?? 0) - (b.cell.y ?? 0))
+      .map((t) => t.cell.text.replace(/\s/g, ''))
+      .join(''),
+  );
+  const used = new Set<number>();
+  const xs: number[] = [];
+  for (const [, test] of HEADER_WORDS) {
+    const i = texts.findIndex((t, k) => !used.has(k) && test(t));
+    if (i < 0) return undefined;
+    used.add(i);
+    xs.push(stacks[i]!.x);
+  }
+  for (let i = 1; i < xs.length; i++) if (xs[i]! <= xs[i - 1]!) return undefined;
+  return xs;
+}
+
 export function readSection3(doc: ReadDocument, region: Region, sink: Sink): Section3Read {
-  const pendings = walk(tokenise(doc, region.from, region.to));
+  const tokens = tokenise(doc, region.from, region.to);
+  const pendings = walk(tokens);
   regroupByPosition(pendings);
   const placer = new Placer(doc);
   const headers = new Map<number, Map<Section3Column, number> | null>();
@@ -144,7 +189,9 @@ export function readSection3(doc: ReadDocument, region: Region, sink: Sink): Sec
     const map = headers.get(table);
     return map ? (c: number) => map.get(SECTION3_COLUMNS[c]!) : undefined;
   };
-  const anchors = anchorsFrom(pendings, SECTION3_COLUMNS.length);
+  const anchors =
+    anchorsFrom(pendings, SECTION3_COLUMNS.length) ??
+    headerAnchors(tokens, pendings.find((p) => p.match.kind === 'row')?.label);
   const place = (p: Pending<Section3Match>): Placement =>
     placer.place(p, SECTION3_COLUMNS.length, { columnOf: columnsOf(p), anchors });
 
