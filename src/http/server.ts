@@ -22,6 +22,7 @@ import { errorBody, HTTP_STATUS_BY_CODE } from './error-map.ts';
 import { loggerOptions } from './plugins/logging.ts';
 import { createSessionHook } from './plugins/request-context.ts';
 import { agencyRoutes } from './routes/agency.routes.ts';
+import { annualReportRoutes } from './routes/annual-report.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { calendarRoutes, publicCalendarRoutes } from './routes/calendar.routes.ts';
@@ -138,6 +139,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(calendarRoutes(deps));
       await api.register(publicCalendarRoutes(deps));
       await api.register(auditRoutes(deps));
+      await api.register(annualReportRoutes(deps));
     },
     { prefix: '/api' },
   );

@@ -15,6 +15,11 @@ const PROSE_LABELS: Record<string, string> = {
 
 type Values = Record<string, unknown> | null;
 
+function cellValues(values: Values): { cell: string; value: unknown }[] {
+  const cells = values?.cells;
+  return Array.isArray(cells) ? (cells as { cell: string; value: unknown }[]) : [];
+}
+
 function formatValue(value: unknown): string {
   return value === null || value === undefined ? '空白' : String(value);
 }
@@ -26,13 +31,12 @@ export function summariseReportAudit(action: string, oldValue: Values, newValue:
     case 'annual_report.created':
       return '新建年度报告（草稿）';
     case 'annual_report.cells_updated': {
-      const before = (oldValue?.cells ?? {}) as Record<string, unknown>;
-      const after = (newValue?.cells ?? {}) as Record<string, unknown>;
-      const cells = Object.keys(after);
-      const shown = cells
+      const before = new Map(cellValues(oldValue).map((c) => [c.cell, c.value]));
+      const after = cellValues(newValue);
+      const shown = after
         .slice(0, 3)
-        .map((c) => `${describeCell(c)}由${formatValue(before[c])}改为${formatValue(after[c])}`);
-      return `修改${cells.length}个单元格：${shown.join('；')}${cells.length > 3 ? ' 等' : ''}`;
+        .map((c) => `${describeCell(c.cell)}由${formatValue(before.get(c.cell))}改为${formatValue(c.value)}`);
+      return `修改${after.length}个单元格：${shown.join('；')}${after.length > 3 ? ' 等' : ''}`;
     }
     case 'annual_report.prose_updated': {
       const fields = Object.keys(newValue ?? {}).filter((k) => k in PROSE_LABELS);

@@ -1,7 +1,6 @@
 import type { AnnualReportView } from '../../contract/annual-report-api.ts';
 import { listCells } from '../../core/annual-report/index.ts';
 import { DomainError } from '../../core/shared/domain-error.ts';
-import type { Actor } from '../../core/staff/index.ts';
 import { hasPermission } from '../../core/staff/index.ts';
 import { inTransaction } from '../../db/repositories/index.ts';
 import { actorLabel, requirePermission } from '../shared/authorize.ts';

@@ -1,6 +1,11 @@
 import { ReportProseSchema, ReportTablesSchema } from '../../contract/annual-report.ts';
 import type { AnnualReportView } from '../../contract/annual-report-api.ts';
-import { REPORT_STATUS_LABELS, type ReportProse, type ReportTables } from '../../core/annual-report/index.ts';
+import {
+  REPORT_STATUS_LABELS,
+  type ReportProse,
+  type ReportTables,
+  toCanonicalJson,
+} from '../../core/annual-report/index.ts';
 import { DomainError } from '../../core/shared/domain-error.ts';
 import { isLocalDate } from '../../core/shared/local-date.ts';
 import { type Actor, hasPermission } from '../../core/staff/index.ts';
@@ -105,7 +110,8 @@ export async function storeParsedReport(
       action: 'annual_report.imported',
       entityType: 'annual_report',
       entityId: report.id,
-      oldValue: existing ? { tables: existing.tables } : undefined,
+      // As canonical JSON text: the stored audit value keeps the cell keys exactly.
+      oldValue: existing ? { canonicalTables: toCanonicalJson(existing.tables) } : undefined,
       newValue: { fileName: provenance.fileName, publishedOn, replaced: existing !== undefined },
     });
     return toReportView(repos, actor, report, agency, access);

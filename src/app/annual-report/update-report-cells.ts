@@ -23,27 +23,26 @@ export async function updateReportCells(
     requireAction(actor, report, agency, access, 'edit');
     if (report.version !== input.version) throw new DomainError('conflict');
     const tables = structuredClone(report.tables);
-    const before: Record<string, number | null> = {};
-    const after: Record<string, number | null> = {};
+    // Cell ids stay values, never keys, in stored JSON: the database layer camel-cases keys it reads.
+    const changed: { cell: string; from: number | null; to: number | null }[] = [];
     for (const { cell, value } of input.cells) {
       const old = readCell(tables, cell);
       if (old === undefined || !writeCell(tables, cell, value)) {
         throw new DomainError('validation_failed', `报告中没有单元格“${cell}”`);
       }
-      if (old === value) continue;
-      before[cell] = old;
-      after[cell] = value;
+      const seen = changed.find((c) => c.cell === cell);
+      if (seen) seen.to = value;
+      else if (old !== value) changed.push({ cell, from: old, to: value });
     }
-    const changed = Object.keys(after);
     if (changed.length === 0) return toReportView(repos, actor, report, agency, access);
     const updated = await repos.annualReports.update(report.id, input.version, { tables });
     if (!updated) throw new DomainError('conflict');
     await repos.annualReports.appendCellEntries(
       report.id,
       agency.id,
-      changed.map((cellId) => ({
-        cellId,
-        value: after[cellId] ?? null,
+      changed.map(({ cell, to }) => ({
+        cellId: cell,
+        value: to,
         origin: 'manual' as const,
         enteredBy: actor.staffId,
         enteredByLabel: actorLabel(actor),
@@ -56,8 +55,8 @@ export async function updateReportCells(
       action: 'annual_report.cells_updated',
       entityType: 'annual_report',
       entityId: report.id,
-      oldValue: { cells: before },
-      newValue: { cells: after, version: updated.version },
+      oldValue: { cells: changed.map(({ cell, from }) => ({ cell, value: from })) },
+      newValue: { cells: changed.map(({ cell, to }) => ({ cell, value: to })), version: updated.version },
     });
     return toReportView(repos, actor, updated, agency, access);
   });

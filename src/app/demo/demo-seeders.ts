@@ -1,4 +1,5 @@
 import type { AppDeps } from '../shared/deps.ts';
+import { seedDemoAnnualReport } from './annual-report.seed.ts';
 
 /** What the demo region's seed hands to each area that adds its own demo records. */
 export interface DemoContext {
@@ -15,4 +16,6 @@ export type DemoSeeder = (deps: AppDeps, context: DemoContext) => Promise<void>;
  * the catalogue) after the region and its staff exist. They run in this order on first start and on
  * `gongkai demo --reset`.
  */
-export const DEMO_SEEDERS: { name: string; seed: DemoSeeder }[] = [];
+export const DEMO_SEEDERS: { name: string; seed: DemoSeeder }[] = [
+  { name: 'annual-report', seed: seedDemoAnnualReport },
+];

@@ -56,16 +56,13 @@ export interface NewCellEntry {
   enteredAt?: Date;
 }
 
-const COLUMNS = [
+const PLAIN_COLUMNS = [
   'id',
   'agencyId',
   'year',
   'formatVersion',
   'status',
   'source',
-  'tables',
-  'prose',
-  'provenance',
   'returnReason',
   'submittedAt',
   'submittedBy',
@@ -82,7 +79,30 @@ const COLUMNS = [
   'version',
 ] as const;
 
-const toRecord = (row: Record<string, unknown>): AnnualReportRecord => row as unknown as AnnualReportRecord;
+/**
+ * The jsonb columns are read as text and parsed here: the CamelCasePlugin would otherwise rename the
+ * snake_case keys inside them (carried_over → carriedOver), and the canonical JSON keeps its keys.
+ */
+const COLUMNS = [
+  ...PLAIN_COLUMNS,
+  sql<string>`tables::text`.as('tablesJson'),
+  sql<string>`prose::text`.as('proseJson'),
+  sql<string | null>`provenance::text`.as('provenanceJson'),
+] as const;
+
+function toRecord(row: Record<string, unknown>): AnnualReportRecord {
+  const { tablesJson, proseJson, provenanceJson, ...plain } = row as Record<string, unknown> & {
+    tablesJson: string;
+    proseJson: string;
+    provenanceJson: string | null;
+  };
+  return {
+    ...(plain as Omit<AnnualReportRecord, 'tables' | 'prose' | 'provenance'>),
+    tables: JSON.parse(tablesJson),
+    prose: JSON.parse(proseJson),
+    provenance: provenanceJson === null ? null : JSON.parse(provenanceJson),
+  };
+}
 
 /** jsonb columns are written as JSON text. */
 function toColumns(fields: Partial<AnnualReportFields>) {
