@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin.command.ts';
 import { registerAgencyCommands } from './commands/agency.command.ts';
 import { registerCalendarCommands } from './commands/calendar.command.ts';
+import { registerReportCommands } from './commands/report.command.ts';
 import { registerStartCommand } from './commands/start.command.ts';
 
 const program = new Command();
@@ -16,5 +17,6 @@ registerStartCommand(program);
 registerAdminCommands(program);
 registerCalendarCommands(program);
 registerAgencyCommands(program);
+registerReportCommands(program);
 
 await program.parseAsync(process.argv);
