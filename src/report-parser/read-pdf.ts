@@ -101,7 +101,7 @@ function mergeCells(items: Item[]): Item[] {
       const gap = it.x - (last.x + last.width);
       const size = Math.min(last.size, it.size);
       const figures = NUMERIC.test(last.str.trim()) && NUMERIC.test(it.str.trim());
-      if (gap <= (figures ? 0.15 : 0.5) * size) {
+      if (gap <= (figures ? 0.15 : 0.3) * size) {
         last.str += it.str;
         last.width = it.x + it.width - last.x;
         continue;

@@ -80,6 +80,56 @@ function printedOrder(tokens: Token[]): Section4Block[] | null {
   return seen.length === 3 ? seen : [...SECTION4_BLOCKS];
 }
 
+const COLUMN_ENDINGS: readonly [Section4Column, readonly string[]][] = [
+  ['upheld', ['维持']],
+  ['corrected', ['纠正']],
+  ['other', ['其他结果', '其它结果', '其他']],
+  ['pending', ['审结', '尚未']],
+  ['total', ['总计', '合计']],
+];
+
+/**
+ * PDF with blank cells in table 四: the column words (结果/维持 … 总计) stacked by horizontal position
+ * must give fifteen columns in the format's pattern; each printed figure goes under the nearest one.
+ */
+export function placeByHeader(tokens: Token[], values: Token[], assigned: Map<string, Token>): boolean {
+  if (values.some((v) => v.cell.origin.source !== 'pdf' || v.cell.x === undefined)) return false;
+  const first = tokens.indexOf(values[0]!);
+  const words = tokens.slice(0, first).filter((t) => t.kind === 'text' && t.cell.x !== undefined);
+  const stacks: { x: number; parts: Token[] }[] = [];
+  for (const t of [...words].sort((a, b) => a.cell.x! - b.cell.x!)) {
+    const last = stacks.at(-1);
+    if (last && Math.abs(t.cell.x! - last.x) <= 4) last.parts.push(t);
+    else stacks.push({ x: t.cell.x!, parts: [t] });
+  }
+  const columns: { x: number; column: Section4Column }[] = [];
+  for (const st of stacks) {
+    const text = st.parts
+      .sort((a, b) => (a.cell.y ?? 0) - (b.cell.y ?? 0))
+      .map((t) => t.cell.text.replace(/\s/g, ''))
+      .join('');
+    const column = COLUMN_ENDINGS.find(([, ends]) => ends.some((e) => text.endsWith(e)))?.[0];
+    if (column) columns.push({ x: st.x, column });
+  }
+  if (columns.length !== 15 || columns.some((c, i) => c.column !== SECTION4_COLUMNS[i % 5])) return false;
+  let minGap = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < columns.length; i++) minGap = Math.min(minGap, columns[i]!.x - columns[i - 1]!.x);
+  const placed = new Map<string, Token>();
+  for (const v of values) {
+    let best = -1;
+    let distance = Number.POSITIVE_INFINITY;
+    columns.forEach((c, i) => {
+      const d = Math.abs(c.x - v.cell.x!);
+      if (d < distance) [best, distance] = [i, d];
+    });
+    const id = `${SECTION4_BLOCKS[Math.floor(best / 5)]}.${SECTION4_COLUMNS[best % 5]}`;
+    if (best < 0 || distance > minGap * 0.4 || placed.has(id)) return false;
+    placed.set(id, v);
+  }
+  for (const [id, v] of placed) assigned.set(id, v);
+  return true;
+}
+
 export function readSection4(doc: ReadDocument, region: Region | null, sink: Sink): Section4 {
   const out = Object.fromEntries(
     SECTION4_BLOCKS.map((b) => [b, Object.fromEntries(SECTION4_COLUMNS.map((c) => [c, null]))]),
@@ -93,6 +143,7 @@ export function readSection4(doc: ReadDocument, region: Region | null, sink: Sin
   const tokens = tokenise(doc, region.from, region.to);
   const assigned = new Map<string, Token>();
   const conflicts = new Set<string>();
+  const blanks = new Set<string>();
 
   // 1. Grids and delimited rows: each figure under its header.
   let context: Section4Block | null = null;
@@ -126,6 +177,12 @@ export function readSection4(doc: ReadDocument, region: Region | null, sink: Sin
       values.forEach((tok, i) => {
         assigned.set(`${order[Math.floor(i / 5)]}.${SECTION4_COLUMNS[i % 5]}`, tok);
       });
+    } else if (values.length > 0 && values.length < 15 && placeByHeader(tokens, values, assigned)) {
+      for (const b of SECTION4_BLOCKS) {
+        for (const c of SECTION4_COLUMNS) {
+          if (!assigned.has(`${b}.${c}`)) blanks.add(`${b}.${c}`);
+        }
+      }
     } else {
       const groups = new Map<Section4Block, Token[]>();
       let current: Section4Block | null = null;
@@ -160,6 +217,7 @@ export function readSection4(doc: ReadDocument, region: Region | null, sink: Sin
       const tok = assigned.get(`${b}.${c}`);
       if (conflicts.has(`${b}.${c}`)) out[b][c] = sink.miss(id, '表四中此栏目对应多个数字，未予采用', tok);
       else if (tok) out[b][c] = sink.take(id, tok);
+      else if (blanks.has(`${b}.${c}`)) out[b][c] = sink.miss(id, '该位置没有印出数字（空白单元格）');
       else out[b][c] = sink.miss(id, '表四中未找到此栏目');
     }
   }
