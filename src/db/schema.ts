@@ -97,6 +97,12 @@ export interface DB {
   calendarDay: CalendarDayTable;
   annualReport: AnnualReportTable;
   annualReportCellEntry: AnnualReportCellEntryTable;
+  disclosureRequest: DisclosureRequestTable;
+  requestEvent: RequestEventTable;
+  requestAttachment: RequestAttachmentTable;
+  requestLetter: RequestLetterTable;
+  reviewCase: ReviewCaseTable;
+  dueDateChange: DueDateChangeTable;
 }
 
 export interface AnnualReportTable {
@@ -135,4 +141,134 @@ export interface AnnualReportCellEntryTable {
   enteredBy: string | null;
   enteredByLabel: string;
   enteredAt: GeneratedTimestamp;
+}
+
+export interface DisclosureRequestTable {
+  id: Generated<string>;
+  agencyId: string;
+  trackingCode: string;
+  lookupSecretHash: string;
+  applicantType: string;
+  applicantName: string;
+  identityDocumentKind: string;
+  identityDocumentName: string | null;
+  identityNumber: string;
+  contactPerson: string | null;
+  phone: string;
+  email: string | null;
+  postalAddress: string | null;
+  postalCode: string | null;
+  description: string;
+  documentNumber: string | null;
+  formWanted: string;
+  delivery: string;
+  needsAssistance: Generated<boolean>;
+  pieces: Generated<number>;
+  channel: string;
+  submittedAt: Timestamp | null;
+  note: string | null;
+  assignedStaffId: string | null;
+  repeatHints: ColumnType<unknown[], string | undefined, string>;
+  status: Generated<string>;
+  clockPhase: Generated<string>;
+  receivedOn: string | null;
+  dueOn: string | null;
+  baseDueOn: string | null;
+  totalWorkdays: number | null;
+  paused: Generated<boolean>;
+  pauseReason: string | null;
+  pauseLatestEndOn: string | null;
+  correctBy: string | null;
+  feePayBy: string | null;
+  extensionStatus: Generated<string>;
+  outcome: string | null;
+  closedOn: string | null;
+  firstClosedOn: string | null;
+  firstOutcome: string | null;
+  lastEventOn: string | null;
+  eventCount: Generated<number>;
+  deadlineComputedOn: string | null;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+  version: Generated<number>;
+}
+
+export interface RequestEventTable {
+  id: Generated<number>;
+  requestId: string;
+  agencyId: string;
+  seq: number;
+  kind: string;
+  occurredOn: string;
+  actorStaffId: string | null;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  recordedAt: GeneratedTimestamp;
+}
+
+export interface RequestAttachmentTable {
+  id: Generated<string>;
+  requestId: string;
+  agencyId: string;
+  kind: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  content: Buffer;
+  visibleToApplicant: Generated<boolean>;
+  note: string | null;
+  uploadedBy: string | null;
+  uploadedAt: GeneratedTimestamp;
+}
+
+export interface RequestLetterTable {
+  id: Generated<string>;
+  requestId: string;
+  agencyId: string;
+  kind: string;
+  templateKey: string;
+  templateVersion: string;
+  title: string;
+  body: string;
+  status: Generated<string>;
+  attachmentId: string | null;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+  issuedBy: string | null;
+  issuedAt: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface ReviewCaseTable {
+  id: Generated<string>;
+  requestId: string;
+  agencyId: string;
+  contestedEventSeq: number | null;
+  kind: string;
+  route: string | null;
+  reconsiderationCaseId: string | null;
+  subject: string;
+  body: string;
+  caseNumber: string | null;
+  receivedOn: string;
+  decidedOn: string | null;
+  result: string | null;
+  countedInReport: Generated<boolean>;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+  version: Generated<number>;
+}
+
+export interface DueDateChangeTable {
+  id: Generated<number>;
+  requestId: string;
+  agencyId: string;
+  calendarYear: number;
+  oldDueOn: string | null;
+  newDueOn: string | null;
+  changedAt: GeneratedTimestamp;
+  acknowledgedAt: Timestamp | null;
+  acknowledgedBy: string | null;
 }

@@ -1,7 +1,9 @@
 import { detectNoticeFormat, parseHolidayNotice } from '../../core/calendar/index.ts';
 import { DomainError } from '../../core/shared/domain-error.ts';
+import { localDateInChina } from '../../core/shared/local-date.ts';
 import type { Actor } from '../../core/staff/index.ts';
 import { inTransaction } from '../../db/repositories/index.ts';
+import { refreshDueDatesAfterCalendarChange } from '../disclosure-request/refresh-due-dates.ts';
 import { actorLabel, requirePermission } from '../shared/authorize.ts';
 import type { AppDeps } from '../shared/deps.ts';
 
@@ -11,6 +13,8 @@ export interface ImportHolidayNoticeResult {
   makeupWorkdays: number;
   /** Dates whose kind changed against what was loaded before (for recomputing due dates). */
   changedDates: string[];
+  /** Open disclosure requests whose due date the change moved (the staff see them on the dashboard). */
+  movedDueDates: number;
 }
 
 /**
@@ -58,8 +62,15 @@ export async function importHolidayNotice(
       oldValue: before.length > 0 ? before : undefined,
       newValue: notice.days,
     });
+    const moved = await refreshDueDatesAfterCalendarChange(repos, {
+      year: notice.year,
+      changedDates,
+      today: localDateInChina(deps.clock.now()),
+      actorLabel: input.actor ? actorLabel(input.actor) : '命令行',
+    });
     return {
       year: notice.year,
+      movedDueDates: moved.length,
       holidays: notice.days.filter((d) => d.kind === 'holiday').length,
       makeupWorkdays: notice.days.filter((d) => d.kind === 'makeup_workday').length,
       changedDates,

@@ -4,7 +4,9 @@ import { agencyRepository } from './agency.repository.ts';
 import { annualReportRepository } from './annual-report.repository.ts';
 import { auditLogRepository } from './audit-log.repository.ts';
 import { calendarRepository } from './calendar.repository.ts';
+import { disclosureRequestRepository } from './disclosure-request.repository.ts';
 import type { Executor } from './executor.ts';
+import { reviewCaseRepository } from './review-case.repository.ts';
 import { sessionRepository } from './session.repository.ts';
 import { staffRepository } from './staff.repository.ts';
 
@@ -16,6 +18,8 @@ export function createRepositories(db: Executor) {
     auditLog: auditLogRepository(db),
     calendar: calendarRepository(db),
     annualReports: annualReportRepository(db),
+    disclosureRequests: disclosureRequestRepository(db),
+    reviewCases: reviewCaseRepository(db),
   };
 }
 

@@ -1,0 +1,2 @@
+export * from './letter-templates.ts';
+export * from './render-letter-docx.ts';
