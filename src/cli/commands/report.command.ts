@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { buildReportFile } from '../../app/annual-report/build-report-file.ts';
 import { REPORT_EXPORT_FORMATS, type ReportExportFormat } from '../../contract/annual-report-api.ts';
 import { failWith, usageError } from '../output.ts';
+import { registerReportAuditCommands } from './report-audit.ts';
 import { withSystem } from '../system.ts';
 
 function requireFormat(value: string): ReportExportFormat {
@@ -52,6 +53,6 @@ export function registerReportCommands(program: Command): void {
     });
 
   // ── Published report files (report-parser area) ────────────────────────────────────────────────
-  // `report check` and `report compile` for parsed files are registered here by the report-parser
-  // area, on this same `report` command.
+  // `report check` and `report compile` for parsed files: no database, they run beside a server.
+  registerReportAuditCommands(report);
 }
