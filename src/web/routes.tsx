@@ -4,6 +4,9 @@ import { useSession } from './api/session.tsx';
 import { ConsoleLayout } from './components/console-layout.tsx';
 import { PasswordPage } from './pages/account/password-page.tsx';
 import { AgenciesPage } from './pages/agencies/agencies-page.tsx';
+import { AnnualReportsPage } from './pages/annual-report/annual-reports-page.tsx';
+import { CompilationPage } from './pages/annual-report/compilation-page.tsx';
+import { ReportPage } from './pages/annual-report/report-page.tsx';
 import { AuditLogPage } from './pages/audit/audit-log-page.tsx';
 import { CalendarPage } from './pages/calendar/calendar-page.tsx';
 import { DashboardPage } from './pages/dashboard/dashboard-page.tsx';
@@ -40,6 +43,9 @@ export function ConsoleRoutes() {
         <Route path="staff" element={<StaffPage />} />
         <Route path="calendar" element={<CalendarPage />} />
         <Route path="audit-log" element={<AuditLogPage />} />
+        <Route path="annual-reports" element={<AnnualReportsPage />} />
+        <Route path="annual-reports/:id" element={<ReportPage />} />
+        <Route path="annual-report-compilation" element={<CompilationPage />} />
         <Route path="account/password" element={<PasswordPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

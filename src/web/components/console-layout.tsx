@@ -1,8 +1,10 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   KeyOutlined,
   LogoutOutlined,
   TeamOutlined,
@@ -23,6 +25,12 @@ export function ConsoleLayout() {
     can('agency.read') && { key: '/agencies', icon: <BankOutlined />, label: '机关管理' },
     can('staff.read') && { key: '/staff', icon: <TeamOutlined />, label: '账号管理' },
     can('calendar.read') && { key: '/calendar', icon: <CalendarOutlined />, label: '工作日历' },
+    can('report.read') && { key: '/annual-reports', icon: <FileTextOutlined />, label: '年度报告' },
+    can('report.compile') && {
+      key: '/annual-report-compilation',
+      icon: <ApartmentOutlined />,
+      label: '年报汇总',
+    },
     can('audit.read') && { key: '/audit-log', icon: <AuditOutlined />, label: '操作日志' },
     { key: '/account/password', icon: <KeyOutlined />, label: '修改密码' },
   ].filter((item): item is Exclude<typeof item, false> => Boolean(item));
