@@ -25,7 +25,7 @@ import type {
 import type { ProcessingFeeQuote } from '../core/fees/index.ts';
 import type { LitigationRoute, ReviewKind, ReviewResult, ReviewSubject } from '../core/review/index.ts';
 import { LocalDateSchema } from './calendar.ts';
-import { RequestActionSchema } from './disclosure-request.ts';
+import { RequestActionSchema, ReviewCaseInputSchema } from './disclosure-request.ts';
 
 /**
  * The disclosure-request API as the console and the portal use it: inputs as zod schemas (messages in
@@ -59,17 +59,18 @@ export const ATTACHMENT_KIND_LABELS: Record<AttachmentKind, string> = {
   issued_letter: '已出具的文书',
 };
 
+/** What a fee was computed from: pages (按量) or pieces (按件), never both (109号第三条). */
+export const FeeBasisSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('per_page'), pages: z.number().int().min(0) }),
+  z.object({ method: z.literal('per_piece'), pieces: z.number().int().min(1) }),
+]);
+
 export const ActOnRequestSchema = z.object({
   /** The version the clerk saw: a request changed meanwhile by someone else is refused (conflict). */
   expectedVersion: z.number().int().positive(),
   action: RequestActionSchema,
   /** For a fee notice: what the amount was computed from; the server checks the amount against it. */
-  feeBasis: z
-    .discriminatedUnion('method', [
-      z.object({ method: z.literal('per_page'), pages: z.number().int().min(0) }),
-      z.object({ method: z.literal('per_piece'), pieces: z.number().int().min(1) }),
-    ])
-    .optional(),
+  feeBasis: FeeBasisSchema.optional(),
 });
 export type ActOnRequestInput = z.infer<typeof ActOnRequestSchema>;
 
@@ -129,6 +130,8 @@ export const LetterDraftSchema = z.object({
   kind: z.enum(LETTER_KINDS, { message: '请选择文书类别' }),
   /** For a reply drafted before the reply is recorded. */
   outcome: z.string().optional(),
+  /** For a fee notice: what the amount was computed from, to print the tier breakdown. */
+  feeBasis: FeeBasisSchema.optional(),
 });
 
 export const LetterUpdateSchema = z.object({
@@ -166,6 +169,10 @@ export const DashboardQuerySchema = z.object({
 export const AcknowledgeDueDateChangesSchema = z.object({
   ids: z.array(z.number().int().positive()).min(1).max(1000),
 });
+
+const { requestId: _requestId, ...reviewCaseFields } = ReviewCaseInputSchema.shape;
+/** A review case registered on a request (the request is the route's). */
+export const ReviewCaseBodySchema = z.object(reviewCaseFields);
 
 export const ReviewDecisionBodySchema = z.object({
   expectedVersion: z.number().int().positive(),

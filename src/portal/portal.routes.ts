@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
 import { getPublicAgency, listPublicAgencies } from '../app/agency/get-public-agency.ts';
 import type { AppDeps } from '../app/shared/deps.ts';
+import { applicationPortalRoutes } from './application.routes.ts';
 import { html } from './html.ts';
 import { renderPage } from './layout.ts';
 import { renderGuidePage } from './pages/guide.page.ts';
@@ -26,6 +27,8 @@ export function portalRoutes(deps: AppDeps): FastifyPluginAsync {
     app.get('/', async (_request, reply) =>
       reply.type('text/html; charset=utf-8').send(renderHomePage(await listPublicAgencies(deps))),
     );
+
+    await app.register(applicationPortalRoutes(deps));
 
     app.get<{ Params: { code: string } }>('/agencies/:code', async (request, reply) => {
       const found = await getPublicAgency(deps, request.params.code);
