@@ -423,16 +423,18 @@ export function ReportPage() {
         <Typography.Title level={3} className="report-title">
           {view.title}
         </Typography.Title>
-        <div data-prose="preamble">
-          <ProseEditor
-            label="开头段落"
-            value={prose.preamble}
-            editable={editable}
-            onChange={(v) => setProseField('preamble', v)}
-            findings={proseFindings('preamble')}
-            placeholder="开头段落（可选）"
-          />
-        </div>
+        {(editable || prose.preamble.trim() !== '') && (
+          <div data-prose="preamble">
+            <ProseEditor
+              label="开头段落"
+              value={prose.preamble}
+              editable={editable}
+              onChange={(v) => setProseField('preamble', v)}
+              findings={proseFindings('preamble')}
+              placeholder="开头段落（可选）"
+            />
+          </div>
+        )}
         {section(0)}
         <div data-prose="overview">
           <ProseEditor
