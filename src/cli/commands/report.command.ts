@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import { buildReportFile } from '../../app/annual-report/build-report-file.ts';
 import { REPORT_EXPORT_FORMATS, type ReportExportFormat } from '../../contract/annual-report-api.ts';
 import { failWith, usageError } from '../output.ts';
-import { registerReportAuditCommands } from './report-audit.ts';
 import { withSystem } from '../system.ts';
+import { registerReportAuditCommands } from './report-audit.ts';
 
 function requireFormat(value: string): ReportExportFormat {
   if (!(REPORT_EXPORT_FORMATS as readonly string[]).includes(value)) {
