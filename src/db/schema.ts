@@ -103,6 +103,14 @@ export interface DB {
   requestLetter: RequestLetterTable;
   reviewCase: ReviewCaseTable;
   dueDateChange: DueDateChangeTable;
+  catalogueSetting: CatalogueSettingTable;
+  indexNumberCounter: IndexNumberCounterTable;
+  catalogueEntry: CatalogueEntryTable;
+  catalogueAttachment: CatalogueAttachmentTable;
+  catalogueLink: CatalogueLinkTable;
+  importJob: ImportJobTable;
+  decision: DecisionTable;
+  administrativeFee: AdministrativeFeeTable;
 }
 
 export interface AnnualReportTable {
@@ -271,4 +279,125 @@ export interface DueDateChangeTable {
   changedAt: GeneratedTimestamp;
   acknowledgedAt: Timestamp | null;
   acknowledgedBy: string | null;
+}
+
+export interface CatalogueSettingTable {
+  agencyId: string;
+  indexNumberPattern: string;
+  updatedAt: GeneratedTimestamp;
+  version: Generated<number>;
+}
+
+export interface IndexNumberCounterTable {
+  agencyId: string;
+  period: string;
+  lastSerial: number;
+}
+
+export interface CatalogueEntryTable {
+  id: Generated<string>;
+  agencyId: string;
+  indexNumber: string | null;
+  title: string;
+  summary: string | null;
+  body: string | null;
+  issuingAgencyName: string;
+  documentNumber: string | null;
+  formedOn: string;
+  publishedOn: string | null;
+  category: string;
+  documentType: string;
+  topic: string | null;
+  validity: Generated<string>;
+  validityChangedOn: string | null;
+  repealedBy: string | null;
+  status: Generated<string>;
+  reviewNote: string | null;
+  withdrawnOn: string | null;
+  withdrawalReason: string | null;
+  /** tsvector, written through array_to_tsvector in the repository. */
+  searchTokens: ColumnType<string, unknown, unknown>;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+  version: Generated<number>;
+}
+
+export interface CatalogueAttachmentTable {
+  id: Generated<string>;
+  agencyId: string;
+  entryId: string;
+  fileName: string;
+  mediaType: string;
+  byteSize: number;
+  sha256: string;
+  content: Buffer;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface CatalogueLinkTable {
+  agencyId: string;
+  entryId: string;
+  interpretationId: string;
+  kind: string;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface ImportJobTable {
+  id: Generated<string>;
+  agencyId: string;
+  target: string;
+  fileName: string;
+  byteSize: number;
+  status: string;
+  phase: string;
+  rowsRead: Generated<number>;
+  bytesRead: Generated<number>;
+  rowsInserted: Generated<number>;
+  rowsUnchanged: Generated<number>;
+  errorCount: Generated<number>;
+  errors: ColumnType<unknown[], string | undefined, string>;
+  message: string | null;
+  options: ColumnType<Record<string, unknown>, string | undefined, string>;
+  startedBy: string | null;
+  startedByLabel: string;
+  startedAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+  finishedAt: Timestamp | null;
+}
+
+export interface DecisionTable {
+  id: Generated<string>;
+  agencyId: string;
+  kind: string;
+  documentNumber: string;
+  title: string;
+  matterName: string | null;
+  matterCategory: string | null;
+  counterpartyName: string;
+  counterpartyCode: string | null;
+  decidedOn: string;
+  validFrom: string | null;
+  validUntil: string | null;
+  publishedOn: string | null;
+  content: string | null;
+  basis: string | null;
+  amountYuan: number | null;
+  importJobId: string | null;
+  sourceLine: number | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface AdministrativeFeeTable {
+  id: Generated<string>;
+  agencyId: string;
+  year: number;
+  item: string;
+  basis: string | null;
+  amountYuan: number;
+  note: string | null;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+  version: Generated<number>;
 }

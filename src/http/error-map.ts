@@ -21,6 +21,8 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   calendar_year_missing: 422,
   report_has_errors: 422,
   rate_limited: 429,
+  import_file_invalid: 422,
+  import_file_too_large: 413,
   internal_error: 500,
 };
 

@@ -26,6 +26,7 @@ import { annualReportRoutes } from './routes/annual-report.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { calendarRoutes, publicCalendarRoutes } from './routes/calendar.routes.ts';
+import { catalogueRoutes } from './routes/catalogue.routes.ts';
 import { disclosureRequestRoutes } from './routes/disclosure-request.routes.ts';
 import { reportAuditRoutes } from './routes/report-audit.routes.ts';
 import { staffRoutes } from './routes/staff.routes.ts';
@@ -141,6 +142,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(calendarRoutes(deps));
       await api.register(publicCalendarRoutes(deps));
       await api.register(auditRoutes(deps));
+      await api.register(catalogueRoutes(deps));
       await api.register(disclosureRequestRoutes(deps));
       await api.register(annualReportRoutes(deps));
       await api.register(reportAuditRoutes(deps));

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../shared/deps.ts';
 import { seedDemoAnnualReport } from './annual-report.seed.ts';
+import { seedDemoCatalogue } from './catalogue.seed.ts';
 import { seedDemoDisclosureRequests } from './disclosure-request.seed.ts';
 
 /** What the demo region's seed hands to each area that adds its own demo records. */
@@ -20,4 +21,5 @@ export type DemoSeeder = (deps: AppDeps, context: DemoContext) => Promise<void>;
 export const DEMO_SEEDERS: { name: string; seed: DemoSeeder }[] = [
   { name: 'annual-report', seed: seedDemoAnnualReport },
   { name: 'disclosure-request', seed: seedDemoDisclosureRequests },
+  { name: 'catalogue', seed: seedDemoCatalogue },
 ];

@@ -120,6 +120,8 @@ export interface CatalogueEntry extends EntryContentFields {
   reviewNote: string | null;
   withdrawnOn: LocalDate | null;
   withdrawalReason: string | null;
+  /** The member of staff who drafted it: the review is made by someone else. */
+  createdBy: string | null;
   version: number;
 }
 

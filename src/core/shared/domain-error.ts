@@ -22,6 +22,8 @@ export const ERROR_MESSAGES = {
   invalid_state: '当前状态下不能执行该操作',
   report_has_errors: '年度报告存在未通过的核对项，不能报送',
   report_locked: '年度报告已报送或已发布，不能修改',
+  import_file_invalid: '导入文件不符合要求',
+  import_file_too_large: '导入文件过大',
   internal_error: '系统内部错误，请稍后重试',
 } as const;
 

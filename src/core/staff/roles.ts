@@ -31,11 +31,26 @@ export const PERMISSIONS = [
   'report.compile',
   'report.submit',
   'report.publish',
+  'catalogue.read',
+  'catalogue.edit',
+  'catalogue.review',
+  'catalogue.import',
+  'catalogue.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  clerk: ['agency.read', 'calendar.read', 'case.read', 'case.handle', 'report.read', 'report.edit'],
+  clerk: [
+    'agency.read',
+    'calendar.read',
+    'case.read',
+    'case.handle',
+    'report.read',
+    'report.edit',
+    'catalogue.read',
+    'catalogue.edit',
+    'catalogue.import',
+  ],
   reviewer: [
     'agency.read',
     'calendar.read',
@@ -47,6 +62,11 @@ const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     // Submits its agency's report; reviews the reports of agencies directly under its own.
     'report.submit',
     'report.review',
+    // 保密审查 of proactive disclosure (条例第十七条).
+    'catalogue.read',
+    'catalogue.edit',
+    'catalogue.review',
+    'catalogue.import',
   ],
   agency_admin: [
     'agency.read',
@@ -60,6 +80,9 @@ const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'report.edit',
     'report.submit',
     'report.publish',
+    'catalogue.read',
+    'catalogue.import',
+    'catalogue.manage',
   ],
   supervisor: [
     'agency.read',
@@ -71,6 +94,7 @@ const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'report.read',
     'report.review',
     'report.compile',
+    'catalogue.read',
     // The 政务公开 office writes and publishes its own government's (compiled) report.
     'report.edit',
     'report.submit',

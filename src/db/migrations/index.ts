@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as createFoundation from './2026-11-27T2100_create_foundation.ts';
 import * as createAnnualReport from './2026-11-27T2200_create_annual_report.ts';
+import * as createCatalogue from './2026-11-27T2200_create_catalogue.ts';
 import * as createDisclosureRequest from './2026-11-27T2200_create_disclosure_request.ts';
 
 /**
@@ -10,5 +11,6 @@ import * as createDisclosureRequest from './2026-11-27T2200_create_disclosure_re
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T2100_create_foundation': createFoundation,
   '2026-11-27T2200_create_annual_report': createAnnualReport,
+  '2026-11-27T2200_create_catalogue': createCatalogue,
   '2026-11-27T2200_create_disclosure_request': createDisclosureRequest,
 };

@@ -4,6 +4,12 @@ import { agencyRepository } from './agency.repository.ts';
 import { annualReportRepository } from './annual-report.repository.ts';
 import { auditLogRepository } from './audit-log.repository.ts';
 import { calendarRepository } from './calendar.repository.ts';
+import { catalogueRepository } from './catalogue.repository.ts';
+import { catalogueFeeRepository } from './catalogue-fee.repository.ts';
+import { catalogueImportRepository } from './catalogue-import.repository.ts';
+import { catalogueReportRepository } from './catalogue-report.repository.ts';
+import { catalogueSearchRepository } from './catalogue-search.repository.ts';
+import { decisionRepository } from './decision.repository.ts';
 import { disclosureRequestRepository } from './disclosure-request.repository.ts';
 import type { Executor } from './executor.ts';
 import { reviewCaseRepository } from './review-case.repository.ts';
@@ -20,6 +26,12 @@ export function createRepositories(db: Executor) {
     annualReports: annualReportRepository(db),
     disclosureRequests: disclosureRequestRepository(db),
     reviewCases: reviewCaseRepository(db),
+    catalogue: catalogueRepository(db),
+    catalogueSearch: catalogueSearchRepository(db),
+    catalogueImports: catalogueImportRepository(db),
+    catalogueReport: catalogueReportRepository(db),
+    administrativeFees: catalogueFeeRepository(db),
+    decisions: decisionRepository(db),
   };
 }
 

@@ -1,0 +1,384 @@
+import { sql } from 'kysely';
+import type { Decision, DecisionInput, DecisionKind } from '../../core/catalogue/index.ts';
+import type { Executor } from './executor.ts';
+
+/**
+ * Decisions (双公示) and their bulk import. An import first streams the file's valid rows into a
+ * staging table of its own (UNLOGGED, no indexes: fast, and dropped in one statement), in short
+ * statements between which other requests are served; the checks across the whole file (duplicate
+ * 文号, rows that contradict decisions already published) are single queries over the stage; the
+ * publication is one INSERT … SELECT in one transaction. Readers never see half a file.
+ */
+
+export interface StagedDecision extends DecisionInput {
+  line: number;
+}
+
+const DECISION_COLUMNS = [
+  'id',
+  'agencyId',
+  'kind',
+  'documentNumber',
+  'title',
+  'matterName',
+  'matterCategory',
+  'counterpartyName',
+  'counterpartyCode',
+  'decidedOn',
+  'validFrom',
+  'validUntil',
+  'publishedOn',
+  'content',
+  'basis',
+  'amountYuan',
+] as const;
+
+function toDecision(row: Omit<Decision, 'kind'> & { kind: string }): Decision {
+  return {
+    ...row,
+    kind: row.kind as DecisionKind,
+    amountYuan: row.amountYuan === null ? null : Number(row.amountYuan),
+  };
+}
+
+function stageName(jobId: string): string {
+  const hex = jobId.replace(/-/g, '');
+  if (!/^[0-9a-f]{32}$/.test(hex)) throw new Error('invalid import job id');
+  return `import_stage_${hex}`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The columns of one batch as arrays: one parameter per column, any number of rows. */
+function columnsOf(rows: readonly (DecisionInput & { line?: number })[]) {
+  return {
+    line: rows.map((r) => r.line ?? null),
+    kind: rows.map((r) => r.kind),
+    documentNumber: rows.map((r) => r.documentNumber),
+    title: rows.map((r) => r.title),
+    matterName: rows.map((r) => r.matterName),
+    matterCategory: rows.map((r) => r.matterCategory),
+    counterpartyName: rows.map((r) => r.counterpartyName),
+    counterpartyCode: rows.map((r) => r.counterpartyCode),
+    decidedOn: rows.map((r) => r.decidedOn),
+    validFrom: rows.map((r) => r.validFrom),
+    validUntil: rows.map((r) => r.validUntil),
+    publishedOn: rows.map((r) => r.publishedOn),
+    content: rows.map((r) => r.content),
+    basis: rows.map((r) => r.basis),
+    amountYuan: rows.map((r) => (r.amountYuan === null ? null : r.amountYuan.toFixed(2))),
+  };
+}
+
+function unnestRows(rows: readonly (DecisionInput & { line?: number })[]) {
+  const c = columnsOf(rows);
+  return sql`unnest(${c.line}::int[], ${c.kind}::text[], ${c.documentNumber}::text[], ${c.title}::text[],
+    ${c.matterName}::text[], ${c.matterCategory}::text[], ${c.counterpartyName}::text[],
+    ${c.counterpartyCode}::text[], ${c.decidedOn}::date[], ${c.validFrom}::date[], ${c.validUntil}::date[],
+    ${c.publishedOn}::date[], ${c.content}::text[], ${c.basis}::text[], ${c.amountYuan}::numeric[])
+    AS r(line, kind, document_number, title, matter_name, matter_category, counterparty_name,
+      counterparty_code, decided_on, valid_from, valid_until, published_on, content, basis, amount_yuan)`;
+}
+
+const DATA_COLUMNS = sql.raw(`kind, document_number, title, matter_name, matter_category, counterparty_name,
+  counterparty_code, decided_on, valid_from, valid_until, published_on, content, basis, amount_yuan`);
+
+export interface DecisionListFilter {
+  agencyId?: string | undefined;
+  kind?: DecisionKind | undefined;
+  decidedFrom?: string | undefined;
+  decidedTo?: string | undefined;
+  matterCategory?: string | undefined;
+  /** A fragment of the 文号 (trigram index) or of the counterparty's name. */
+  text?: string | undefined;
+  limit: number;
+  offset: number;
+  /** Count at most this many (a capped count stays fast on large tables). */
+  countLimit?: number;
+}
+
+export interface DecisionListItem extends Decision {
+  agencyCode: string;
+  agencyName: string;
+}
+
+export function decisionRepository(db: Executor) {
+  return {
+    // ── Staging ─────────────────────────────────────────────────────────────────────────────────
+
+    async createStage(jobId: string): Promise<void> {
+      await sql`CREATE UNLOGGED TABLE ${sql.id(stageName(jobId))} (
+        line integer NOT NULL, kind text NOT NULL, document_number text NOT NULL, title text NOT NULL,
+        matter_name text, matter_category text, counterparty_name text NOT NULL, counterparty_code text,
+        decided_on date NOT NULL, valid_from date, valid_until date, published_on date, content text,
+        basis text, amount_yuan numeric(16, 2))`.execute(db);
+    },
+
+    async stageRows(jobId: string, rows: readonly StagedDecision[]): Promise<void> {
+      if (rows.length === 0) return;
+      await sql`INSERT INTO ${sql.id(stageName(jobId))} (line, ${DATA_COLUMNS})
+        SELECT line, ${DATA_COLUMNS} FROM ${unnestRows(rows)}`.execute(db);
+    },
+
+    async dropStage(jobId: string): Promise<void> {
+      await sql`DROP TABLE IF EXISTS ${sql.id(stageName(jobId))}`.execute(db);
+    },
+
+    /** Stages left by an import that died with its process. */
+    async dropStagesExcept(runningJobIds: readonly string[]): Promise<number> {
+      const keep = new Set(runningJobIds.map(stageName));
+      const result = await sql<{ tablename: string }>`
+        SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'import\\_stage\\_%'`.execute(
+        db,
+      );
+      let dropped = 0;
+      for (const { tablename } of result.rows) {
+        if (keep.has(tablename) || !/^import_stage_[0-9a-f]{32}$/.test(tablename)) continue;
+        await sql`DROP TABLE IF EXISTS ${sql.id(tablename)}`.execute(db);
+        dropped++;
+      }
+      return dropped;
+    },
+
+    /** The same kind and 文号 twice in one file: every line of each, first `limit` groups. */
+    async findStagedDuplicates(
+      jobId: string,
+      limit: number,
+    ): Promise<{ groups: { kind: DecisionKind; documentNumber: string; lines: number[] }[]; total: number }> {
+      const stage = sql.id(stageName(jobId));
+      const rows = await sql<{ kind: string; documentNumber: string; lines: number[]; total: number }>`
+        SELECT kind, document_number, array_agg(line ORDER BY line) AS lines, count(*) OVER () AS total
+        FROM ${stage} GROUP BY kind, document_number HAVING count(*) > 1
+        ORDER BY min(line) LIMIT ${limit}`.execute(db);
+      return {
+        groups: rows.rows.map((r) => ({
+          kind: r.kind as DecisionKind,
+          documentNumber: r.documentNumber,
+          lines: r.lines.map(Number),
+        })),
+        total: Number(rows.rows[0]?.total ?? 0),
+      };
+    },
+
+    /** Staged rows whose kind and 文号 are already published with different content. */
+    async findStagedConflicts(
+      jobId: string,
+      agencyId: string,
+      limit: number,
+    ): Promise<{ rows: { line: number; documentNumber: string; fields: string[] }[]; total: number }> {
+      const stage = sql.id(stageName(jobId));
+      const result = await sql<{ line: number; documentNumber: string; fields: string[]; total: number }>`
+        SELECT s.line, s.document_number,
+          array_remove(ARRAY[
+            CASE WHEN d.title IS DISTINCT FROM s.title THEN '决定名称' END,
+            CASE WHEN d.matter_name IS DISTINCT FROM s.matter_name THEN '事项名称' END,
+            CASE WHEN d.matter_category IS DISTINCT FROM s.matter_category THEN '事项类别' END,
+            CASE WHEN d.counterparty_name IS DISTINCT FROM s.counterparty_name THEN '行政相对人名称' END,
+            CASE WHEN d.counterparty_code IS DISTINCT FROM s.counterparty_code THEN '统一社会信用代码' END,
+            CASE WHEN d.decided_on IS DISTINCT FROM s.decided_on THEN '决定日期' END,
+            CASE WHEN d.valid_from IS DISTINCT FROM s.valid_from THEN '有效期自' END,
+            CASE WHEN d.valid_until IS DISTINCT FROM s.valid_until THEN '有效期至' END,
+            CASE WHEN d.published_on IS DISTINCT FROM s.published_on THEN '公示日期' END,
+            CASE WHEN d.content IS DISTINCT FROM s.content THEN '决定内容' END,
+            CASE WHEN d.basis IS DISTINCT FROM s.basis THEN '依据' END,
+            CASE WHEN d.amount_yuan IS DISTINCT FROM s.amount_yuan THEN '罚没金额' END
+          ], NULL) AS fields,
+          count(*) OVER () AS total
+        FROM ${stage} s
+        JOIN decision d ON d.agency_id = ${agencyId} AND d.kind = s.kind AND d.document_number = s.document_number
+        WHERE (d.title, d.matter_name, d.matter_category, d.counterparty_name, d.counterparty_code, d.decided_on,
+               d.valid_from, d.valid_until, d.published_on, d.content, d.basis, d.amount_yuan)
+          IS DISTINCT FROM
+              (s.title, s.matter_name, s.matter_category, s.counterparty_name, s.counterparty_code, s.decided_on,
+               s.valid_from, s.valid_until, s.published_on, s.content, s.basis, s.amount_yuan)
+        ORDER BY s.line LIMIT ${limit}`.execute(db);
+      return {
+        rows: result.rows.map((r) => ({
+          line: Number(r.line),
+          documentNumber: r.documentNumber,
+          fields: r.fields,
+        })),
+        total: Number(result.rows[0]?.total ?? 0),
+      };
+    },
+
+    /**
+     * Publishes the stage: new decisions are inserted, those already present (same kind and 文号,
+     * identical content — checked before) are left as they are. Returns how many were inserted.
+     */
+    async commitStage(jobId: string, agencyId: string): Promise<number> {
+      const result = await sql`
+        INSERT INTO decision (agency_id, import_job_id, source_line, ${DATA_COLUMNS})
+        SELECT ${agencyId}::uuid, ${jobId}::uuid, line, ${DATA_COLUMNS} FROM ${sql.id(stageName(jobId))}
+        ON CONFLICT (agency_id, kind, document_number) DO NOTHING`.execute(db);
+      return Number(result.numAffectedRows ?? 0);
+    },
+
+    /** Serialises imports of one agency at publication (row lock on the agency until commit). */
+    async lockAgencyForImport(agencyId: string): Promise<void> {
+      await db.selectFrom('agency').select('id').where('id', '=', agencyId).forUpdate().execute();
+    },
+
+    // ── Direct writes (demo seed) ──────────────────────────────────────────────────────────────
+
+    /** Inserts decisions in one statement (idempotent on the natural key); returns how many were new. */
+    async insertMany(agencyId: string, rows: readonly DecisionInput[]): Promise<number> {
+      if (rows.length === 0) return 0;
+      const result = await sql`
+        INSERT INTO decision (agency_id, ${DATA_COLUMNS})
+        SELECT ${agencyId}::uuid, ${DATA_COLUMNS} FROM ${unnestRows(rows)}
+        ON CONFLICT (agency_id, kind, document_number) DO NOTHING`.execute(db);
+      return Number(result.numAffectedRows ?? 0);
+    },
+
+    // ── Reads ───────────────────────────────────────────────────────────────────────────────────
+
+    async findById(id: string): Promise<DecisionListItem | undefined> {
+      const row = await db
+        .selectFrom('decision')
+        .innerJoin('agency', 'agency.id', 'decision.agencyId')
+        .select([
+          ...DECISION_COLUMNS.map((c) => `decision.${c}` as const),
+          'agency.code as agencyCode',
+          'agency.name as agencyName',
+        ])
+        .where('decision.id', '=', id)
+        .executeTakeFirst();
+      return row ? { ...toDecision(row), agencyCode: row.agencyCode, agencyName: row.agencyName } : undefined;
+    },
+
+    async list(
+      filter: DecisionListFilter,
+    ): Promise<{ items: DecisionListItem[]; total: number; totalIsCapped: boolean }> {
+      let query = db.selectFrom('decision').innerJoin('agency', 'agency.id', 'decision.agencyId');
+      if (filter.agencyId) query = query.where('decision.agencyId', '=', filter.agencyId);
+      if (filter.kind) query = query.where('decision.kind', '=', filter.kind);
+      if (filter.decidedFrom) query = query.where('decision.decidedOn', '>=', filter.decidedFrom);
+      if (filter.decidedTo) query = query.where('decision.decidedOn', '<=', filter.decidedTo);
+      if (filter.matterCategory) query = query.where('decision.matterCategory', '=', filter.matterCategory);
+      if (filter.text) {
+        const like = `%${escapeLike(filter.text)}%`;
+        query = query.where((eb) =>
+          eb.or([eb('decision.documentNumber', 'like', like), eb('decision.counterpartyName', 'like', like)]),
+        );
+      }
+      const countLimit = filter.countLimit ?? 10_000;
+      const [rows, counted] = await Promise.all([
+        query
+          .select([
+            ...DECISION_COLUMNS.map((c) => `decision.${c}` as const),
+            'agency.code as agencyCode',
+            'agency.name as agencyName',
+          ])
+          .orderBy('decision.decidedOn', 'desc')
+          .orderBy('decision.id', 'desc')
+          .limit(filter.limit)
+          .offset(filter.offset)
+          .execute(),
+        db
+          .selectFrom(
+            query
+              .select('decision.id')
+              .limit(countLimit + 1)
+              .as('capped'),
+          )
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst(),
+      ]);
+      const total = Number(counted?.n ?? 0);
+      return {
+        items: rows.map((r) => ({ ...toDecision(r), agencyCode: r.agencyCode, agencyName: r.agencyName })),
+        total: Math.min(total, countLimit),
+        totalIsCapped: total > countLimit,
+      };
+    },
+
+    /** Decisions dated in a period, counted by kind (section 二). */
+    async countByKind(
+      agencyId: string,
+      from: string,
+      to: string,
+    ): Promise<{ kind: DecisionKind; count: number }[]> {
+      const rows = await db
+        .selectFrom('decision')
+        .select(['kind', (eb) => eb.fn.countAll<number>().as('count')])
+        .where('agencyId', '=', agencyId)
+        .where('decidedOn', '>=', from)
+        .where('decidedOn', '<=', to)
+        .groupBy('kind')
+        .execute();
+      return rows.map((r) => ({ kind: r.kind as DecisionKind, count: Number(r.count) }));
+    },
+
+    /** By kind and 事项类别: the split the seed report gives (企业开办类 43,329, 基本建设类 521). */
+    async countByCategory(agencyId: string, from: string, to: string) {
+      const rows = await db
+        .selectFrom('decision')
+        .select(['kind', 'matterCategory', (eb) => eb.fn.countAll<number>().as('count')])
+        .where('agencyId', '=', agencyId)
+        .where('decidedOn', '>=', from)
+        .where('decidedOn', '<=', to)
+        .groupBy(['kind', 'matterCategory'])
+        .orderBy('kind')
+        .orderBy('matterCategory')
+        .execute();
+      return rows.map((r) => ({
+        kind: r.kind as DecisionKind,
+        matterCategory: r.matterCategory,
+        count: Number(r.count),
+      }));
+    },
+
+    /** (decision date, publication date) pairs with their counts: the timeliness of 40,000 rows in a few hundred groups. */
+    async timelinessGroups(agencyId: string, from: string, to: string) {
+      const rows = await db
+        .selectFrom('decision')
+        .select(['kind', 'decidedOn', 'publishedOn', (eb) => eb.fn.countAll<number>().as('count')])
+        .where('agencyId', '=', agencyId)
+        .where('decidedOn', '>=', from)
+        .where('decidedOn', '<=', to)
+        .groupBy(['kind', 'decidedOn', 'publishedOn'])
+        .execute();
+      return rows.map((r) => ({
+        kind: r.kind as DecisionKind,
+        startsOn: r.decidedOn,
+        publishedOn: r.publishedOn,
+        count: Number(r.count),
+      }));
+    },
+
+    async yearsWithDecisions(
+      agencyId: string,
+    ): Promise<{ year: number; kind: DecisionKind; count: number }[]> {
+      const rows = await db
+        .selectFrom('decision')
+        .select([
+          sql<number>`extract(year FROM decided_on)::int`.as('year'),
+          'kind',
+          (eb) => eb.fn.countAll<number>().as('count'),
+        ])
+        .where('agencyId', '=', agencyId)
+        .groupBy([sql`1`, 'kind'])
+        .orderBy(sql`1`, 'desc')
+        .execute();
+      return rows.map((r) => ({
+        year: Number(r.year),
+        kind: r.kind as DecisionKind,
+        count: Number(r.count),
+      }));
+    },
+
+    async count(agencyId: string): Promise<number> {
+      const row = await db
+        .selectFrom('decision')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('agencyId', '=', agencyId)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+  };
+}
+
+export type DecisionRepository = ReturnType<typeof decisionRepository>;

@@ -1,0 +1,3 @@
+export * from './catalogue-search.ts';
+export * from './highlight.ts';
+export { indexTokens, queryTokens, warmUpTokenizer } from './tokenize.ts';

@@ -1,0 +1,70 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { GOVERNMENT_TERMS } from './government-terms.ts';
+
+/**
+ * Chinese tokenisation for the catalogue search, decided here and nowhere else. jieba (not
+ * Intl.Segmenter, which splits 张家港市 into characters) cuts in search mode, so that both 企业开办 and
+ * 企业/开办 are indexed; the query is cut in normal mode, and each of its words must be an indexed
+ * token. Tokens are stored as lexemes of a 'simple' tsvector (array_to_tsvector: no parser, no stemming).
+ */
+
+let jieba: Jieba | null = null;
+
+function segmenter(): Jieba {
+  if (!jieba) {
+    jieba = Jieba.withDict(dict);
+    // A high frequency makes the user term win over the general dictionary's splits.
+    jieba.loadDict(new TextEncoder().encode(GOVERNMENT_TERMS.map((t) => `${t} 200000 n`).join('\n')));
+  }
+  return jieba;
+}
+
+/** Loads the dictionary now (about 0.3 s) rather than on the first search. */
+export function warmUpTokenizer(): void {
+  segmenter();
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+const MAX_TOKEN_LENGTH = 60;
+
+function clean(token: string): string | null {
+  const value = token.trim().toLowerCase();
+  if (value === '' || !WORD.test(value) || value.length > MAX_TOKEN_LENGTH) return null;
+  // Only letters and digits: a lexeme never needs quoting in a tsquery.
+  const word = value.replace(/[^\p{L}\p{N}]/gu, '');
+  return word === '' ? null : word;
+}
+
+/** Every token a text should be found by (search mode, with and without the HMM for unknown words). */
+export function indexTokens(...texts: (string | null | undefined)[]): string[] {
+  const tokens = new Set<string>();
+  const cutter = segmenter();
+  for (const text of texts) {
+    if (!text) continue;
+    for (const token of cutter.cutForSearch(text, true)) {
+      const word = clean(token);
+      if (word) tokens.add(word);
+    }
+    for (const token of cutter.cutForSearch(text, false)) {
+      const word = clean(token);
+      if (word) tokens.add(word);
+    }
+  }
+  return [...tokens];
+}
+
+/** The words of a query, each of which must match (AND). */
+export function queryTokens(query: string): string[] {
+  const tokens: string[] = [];
+  for (const token of segmenter().cut(query, true)) {
+    const word = clean(token);
+    if (word && !tokens.includes(word)) tokens.push(word);
+  }
+  return tokens;
+}
+
+/** tsquery text: 'a' & 'b' (tokens are letters and digits only, see clean()). */
+export function toTsQuery(tokens: readonly string[]): string {
+  return tokens.map((t) => `'${t}'`).join(' & ');
+}
