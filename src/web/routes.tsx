@@ -11,6 +11,7 @@ import { AuditLogPage } from './pages/audit/audit-log-page.tsx';
 import { CalendarPage } from './pages/calendar/calendar-page.tsx';
 import { DashboardPage } from './pages/dashboard/dashboard-page.tsx';
 import { LoginPage } from './pages/login/login-page.tsx';
+import { ReportAuditPage } from './pages/report-audit/report-audit-page.tsx';
 import { StaffPage } from './pages/staff/staff-page.tsx';
 
 function RequireSession({ children }: { children: React.ReactNode }) {
@@ -46,6 +47,7 @@ export function ConsoleRoutes() {
         <Route path="annual-reports" element={<AnnualReportsPage />} />
         <Route path="annual-reports/:id" element={<ReportPage />} />
         <Route path="annual-report-compilation" element={<CompilationPage />} />
+        <Route path="report-audit" element={<ReportAuditPage />} />
         <Route path="account/password" element={<PasswordPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

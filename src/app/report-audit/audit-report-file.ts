@@ -18,6 +18,7 @@ import {
   type DeadlineKind,
   type ParsedReport,
   type PublishedCheckId,
+  type PublishedFinding,
   parseReport,
 } from '../../report-parser/index.ts';
 import { agencyNameMatch } from './match-agency.ts';
@@ -161,8 +162,12 @@ export function auditParsedReport(
     ...(sameYearBefore && previous.prose ? { previous: asParsed(previous) } : {}),
     ...(context.deadlineKind ? { deadlineKind: context.deadlineKind } : {}),
   });
-  // The prose-figures check is R8's prose half: keep the rule's finding, not a second copy of it.
+  // The prose-figures check is R8's prose half, and with last year's tables R8 also compares the
+  // figures cell by cell: keep the rule's findings, not second copies. The copied-prose check stays.
   const r8Messages = new Set(ruleFindings.filter((f) => f.rule === 'R8').map((f) => f.message));
+  const duplicate = (f: PublishedFinding) =>
+    (f.check === 'prose_figures' && r8Messages.has(f.message)) ||
+    (f.check === 'repeated' && sameYearBefore && !f.cells.some((c) => c.startsWith('prose.')));
   const before = sameYearBefore ? previous.tables : undefined;
   const findings: AuditFinding[] = [
     ...ruleFindings.map((f) => ({
@@ -174,7 +179,7 @@ export function auditParsedReport(
       values: valuesOf(f.cells, parsed.tables, before),
     })),
     ...published
-      .filter((f) => !(f.check === 'prose_figures' && r8Messages.has(f.message)))
+      .filter((f) => !duplicate(f))
       .map((f) => ({
         id: f.check,
         kind: 'published' as const,

@@ -46,8 +46,10 @@ export function isReportFileName(name: string): boolean {
   return (REPORT_EXTENSIONS as readonly string[]).includes(ext);
 }
 
+const MB = 1024 * 1024;
+
 export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= MB) return `${Number((bytes / MB).toFixed(bytes < 100 * MB ? 2 : 0))} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} 字节`;
 }

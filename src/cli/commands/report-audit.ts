@@ -269,13 +269,13 @@ export function formatCheckSummary(result: AuditResult): string {
       out.push(`    ✓ ${label}`);
     }
   }
-  out.push(
-    errors > 0
-      ? `  结论：不通过（${errors} 处错误${warnings > 0 ? `，${warnings} 处提示` : ''}）`
-      : warnings > 0
-        ? `  结论：通过（${warnings} 处提示）`
-        : '  结论：通过',
-  );
+  const notes = [
+    errors > 0 ? `${errors} 处错误` : '',
+    warnings > 0 ? `${warnings} 处提示` : '',
+    // The rules are silent on unread cells: say so rather than let 通过 claim more than was checked.
+    result.cellsUnread > 0 ? `另有 ${result.cellsUnread} 格未读出，未参与核对` : '',
+  ].filter(Boolean);
+  out.push(`  结论：${errors > 0 ? '不通过' : '通过'}${notes.length > 0 ? `（${notes.join('，')}）` : ''}`);
   return `${out.join('\n')}\n`;
 }
 
