@@ -44,6 +44,14 @@ const types = {
   },
 };
 
+/**
+ * snake_case columns become camelCase properties; the keys inside jsonb values stay exactly as they
+ * were written (cell ids such as `carried_over` are data, not identifiers).
+ */
+function camelCase(): CamelCasePlugin {
+  return new CamelCasePlugin({ maintainNestedObjectKeys: true });
+}
+
 export async function connectDatabase(options: ConnectOptions = {}): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
@@ -54,7 +62,7 @@ export async function connectDatabase(options: ConnectOptions = {}): Promise<Dat
     pool.on('connect', (client) => {
       void client.query("SET TIME ZONE 'Asia/Shanghai'");
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [camelCase()] });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   const dataDir = options.dataDir ?? 'memory://';
@@ -65,7 +73,7 @@ export async function connectDatabase(options: ConnectOptions = {}): Promise<Dat
   });
   await pglite.exec("SET TIME ZONE 'Asia/Shanghai'");
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, types });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [camelCase()] });
   return {
     db,
     engine: 'pglite',
