@@ -307,6 +307,8 @@ export interface RequestDetailView extends RequestSummaryView {
   events: RequestEventView[];
   /** What the actor may do now (the transition table's answer for their roles). */
   availableActions: { type: RequestActionType; label: string }[];
+  /** The amount of the fee notice of the current clock, when one was served. */
+  feeAmountYuan: number | null;
   canConfirmReceipt: boolean;
   canHandle: boolean;
   canRevealIdentity: boolean;

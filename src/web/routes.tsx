@@ -10,6 +10,13 @@ import { ReportPage } from './pages/annual-report/report-page.tsx';
 import { AuditLogPage } from './pages/audit/audit-log-page.tsx';
 import { CalendarPage } from './pages/calendar/calendar-page.tsx';
 import { DashboardPage } from './pages/dashboard/dashboard-page.tsx';
+import { ClockPage } from './pages/disclosure-request/clock-page.tsx';
+import { DisclosureDashboardPage } from './pages/disclosure-request/dashboard-page.tsx';
+import { IntakePage } from './pages/disclosure-request/intake-page.tsx';
+import { ProactiveProposalsPage } from './pages/disclosure-request/proactive-page.tsx';
+import { ReportFeedPage } from './pages/disclosure-request/report-feed-page.tsx';
+import { RequestDetailPage } from './pages/disclosure-request/request-detail-page.tsx';
+import { RequestsPage } from './pages/disclosure-request/requests-page.tsx';
 import { LoginPage } from './pages/login/login-page.tsx';
 import { ReportAuditPage } from './pages/report-audit/report-audit-page.tsx';
 import { StaffPage } from './pages/staff/staff-page.tsx';
@@ -48,6 +55,13 @@ export function ConsoleRoutes() {
         <Route path="annual-reports/:id" element={<ReportPage />} />
         <Route path="annual-report-compilation" element={<CompilationPage />} />
         <Route path="report-audit" element={<ReportAuditPage />} />
+        <Route path="requests" element={<RequestsPage />} />
+        <Route path="requests/new" element={<IntakePage />} />
+        <Route path="requests/:id" element={<RequestDetailPage />} />
+        <Route path="requests/:id/clock" element={<ClockPage />} />
+        <Route path="request-dashboard" element={<DisclosureDashboardPage />} />
+        <Route path="request-report-feed" element={<ReportFeedPage />} />
+        <Route path="proactive-proposals" element={<ProactiveProposalsPage />} />
         <Route path="account/password" element={<PasswordPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

@@ -98,11 +98,12 @@ function isCovered(calendar: WorkdayCalendar, from: LocalDate, workdays: number)
 
 /**
  * The day the current-period requests are built around: today, or the latest earlier day whose
- * periods (up to an extension) the loaded calendar covers. Null when no such day is near.
+ * answer periods (20 workdays, a little more while paused) the loaded calendar covers. Null when no
+ * such day is near.
  */
 function anchorDay(calendar: WorkdayCalendar, today: LocalDate): LocalDate | null {
   for (let day = today, tries = 0; tries < 60; tries++, day = addDays(day, -7)) {
-    if (isCovered(calendar, day, 45)) return day;
+    if (isCovered(calendar, day, 22)) return day;
   }
   return null;
 }

@@ -95,6 +95,7 @@ export async function getRequest(
     availableActions: actions
       .filter((type) => type !== 'receive')
       .map((type) => ({ type, label: REQUEST_ACTION_LABELS[type] })),
+    feeAmountYuan: state.fee?.amountYuan ?? null,
     canConfirmReceipt: handler && state.status === 'not_received',
     canHandle: handler,
     canRevealIdentity: handler,

@@ -190,7 +190,7 @@ export function renderApplyFormPage(
         errors,
         'formWanted',
         INFORMATION_FORMS.map((f) => ({ value: f, label: INFORMATION_FORM_LABELS[f] })),
-        '（条例第四十条）',
+        '电子文本通过电子邮件或本平台提供；提供载体可能危及安全或者成本过高的，机关可以安排查阅、抄录（条例第四十条）。',
       )}
       ${radioGroup(
         values,
@@ -228,10 +228,8 @@ export function renderApplyFormPage(
 }
 
 export function renderApplyReceiptPage(agency: Agency, receipt: SubmittedApplicationView): string {
-  const submittedAt = new Date(receipt.submittedAt).toLocaleString('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    hour12: false,
-  });
+  const china = new Date(new Date(receipt.submittedAt).getTime() + 8 * 3_600_000).toISOString();
+  const submittedAt = `${Number(china.slice(0, 4))}年${Number(china.slice(5, 7))}月${Number(china.slice(8, 10))}日 ${china.slice(11, 16)}`;
   const main = html`
     <h1>申请已提交</h1>
     <div class="receipt" role="status">

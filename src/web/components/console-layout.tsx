@@ -1,9 +1,13 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
+  BulbOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   KeyOutlined,
@@ -23,6 +27,14 @@ export function ConsoleLayout() {
   const location = useLocation();
   const items = [
     { key: '/', icon: <DashboardOutlined />, label: '工作台' },
+    can('case.read') && { key: '/requests', icon: <FileProtectOutlined />, label: '依申请公开' },
+    can('case.read') && { key: '/request-dashboard', icon: <AlertOutlined />, label: '办理看板' },
+    can('case.read') && { key: '/proactive-proposals', icon: <BulbOutlined />, label: '建议主动公开' },
+    can('report.read') && {
+      key: '/request-report-feed',
+      icon: <BarChartOutlined />,
+      label: '年报数据（申请）',
+    },
     can('agency.read') && { key: '/agencies', icon: <BankOutlined />, label: '机关管理' },
     can('staff.read') && { key: '/staff', icon: <TeamOutlined />, label: '账号管理' },
     can('calendar.read') && { key: '/calendar', icon: <CalendarOutlined />, label: '工作日历' },
