@@ -158,19 +158,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(fastifyStatic, {
       root: webDir,
       prefix: '/console/',
-      wildcard: false,
+      // Wildcard: files built after start (a rebuilt console) are served too.
+      wildcard: true,
       index: 'index.html',
     });
   }
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send(errorBody('not_found', '接口不存在'));
-    if (
-      hasConsole &&
-      request.method === 'GET' &&
-      (request.url === '/console' || request.url.startsWith('/console/'))
-    ) {
-      // The console is a single-page app: its routes all load index.html.
+    const isConsoleRoute =
+      request.url === '/console' ||
+      (request.url.startsWith('/console/') && !request.url.startsWith('/console/assets/'));
+    if (hasConsole && request.method === 'GET' && isConsoleRoute) {
+      // The console is a single-page app: its routes (not its missing assets) all load index.html.
       return reply.type('text/html; charset=utf-8').sendFile('index.html', webDir);
     }
     return reply.code(404).type('text/html; charset=utf-8').send(renderNotFoundPage());
