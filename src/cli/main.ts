@@ -2,7 +2,9 @@ import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin.command.ts';
 import { registerAgencyCommands } from './commands/agency.command.ts';
 import { registerCalendarCommands } from './commands/calendar.command.ts';
+import { registerFeeCommands } from './commands/fee.command.ts';
 import { registerReportCommands } from './commands/report.command.ts';
+import { registerRequestCommands } from './commands/request.command.ts';
 import { registerStartCommand } from './commands/start.command.ts';
 
 const program = new Command();
@@ -17,6 +19,8 @@ registerStartCommand(program);
 registerAdminCommands(program);
 registerCalendarCommands(program);
 registerAgencyCommands(program);
+registerFeeCommands(program);
+registerRequestCommands(program);
 registerReportCommands(program);
 
 await program.parseAsync(process.argv);

@@ -41,15 +41,18 @@ async function feedOf(repos: Repositories, agencyId: string, year: number) {
 /**
  * Sections 三 and 四 of an agency's annual report for a year, computed from the stored event logs and
  * review cases (the folds of src/core/disclosure-request/report-feed.ts), with the ids behind every
- * cell. The annual-report authoring page takes its figures from here.
+ * cell. The annual-report authoring page takes its figures from here. `actor` is null only for the
+ * CLI run by the operator on the server.
  */
 export async function computeReportSections34(
   deps: AppDeps,
-  input: { actor: Actor; agencyId: string; year: number },
+  input: { actor: Actor | null; agencyId: string; year: number },
 ): Promise<ReportSections34View> {
-  requirePermission(input.actor, 'report.read');
   const repos = createRepositories(deps.db);
-  await requireAgencyInScope(repos, input.actor, input.agencyId);
+  if (input.actor) {
+    requirePermission(input.actor, 'report.read');
+    await requireAgencyInScope(repos, input.actor, input.agencyId);
+  }
   const agency = await repos.agencies.findById(input.agencyId);
   if (!agency) throw new DomainError('not_found');
   const { three, four } = await feedOf(repos, input.agencyId, input.year);
