@@ -241,7 +241,7 @@ export function formatCheckSummary(result: AuditResult): string {
   const warnings = result.findings.length - errors;
   out.push(
     rules.length === 0
-      ? '  表格核对（R1–R8）：全部通过'
+      ? `  表格核对（R1–R8）：${result.cellsUnread > 0 ? '未发现错误' : '全部通过'}`
       : `  表格核对（R1–R8）：${rules.filter((f) => f.severity === 'error').length} 处错误，${rules.filter((f) => f.severity === 'warning').length} 处提示`,
   );
   for (const f of rules) out.push(...findingLines(f, result));

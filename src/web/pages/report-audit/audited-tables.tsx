@@ -40,6 +40,19 @@ function formatValue(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(6)));
 }
 
+/**
+ * The text printed in the cell itself ("无", "见附件") when it could not be read as a figure. A cell
+ * missed beside its row label carries the label as its nearest text: that is not the cell's text.
+ */
+function ownText(ctx: Ctx, cell: CellId): string | null {
+  const text = ctx.report.provenance[cell]?.text;
+  const reason = ctx.unreadByCell.get(cell);
+  if (text === undefined || reason === undefined) return text ?? null;
+  // A blank cell read in place (HTML, DOCX, text grids) is its own, empty, text.
+  if (text === '') return '';
+  return reason.includes(`内容“${text}”`) || reason.includes(`金额“${text}”`) ? text : null;
+}
+
 /** The hover card of a cell: what it is, where it was printed and as what, why it is empty, what is wrong. */
 function CellCard({ ctx, cell }: { ctx: Ctx; cell: CellId }) {
   const place = ctx.report.provenance[cell];
@@ -48,7 +61,11 @@ function CellCard({ ctx, cell }: { ctx: Ctx; cell: CellId }) {
   return (
     <div className="audit-cell-card">
       <div className="audit-cell-name">{describeCell(cell)}</div>
-      {place ? (
+      {place && unread && ownText(ctx, cell) === null ? (
+        <div>
+          参考位置：{describePlace(place)}，附近文字“{place.text}”
+        </div>
+      ) : place ? (
         <div>
           来源：{describePlace(place)}，
           {place.text === '' ? (
@@ -81,7 +98,7 @@ function ValueCell({ ctx, cell, colSpan = 1 }: { ctx: Ctx; cell: CellId; colSpan
     : findings.length > 0
       ? 'warning'
       : null;
-  const printed = ctx.report.provenance[cell]?.text ?? '';
+  const printed = ownText(ctx, cell) ?? '';
   const className = [
     'value',
     unread ? 'cell-unread' : '',

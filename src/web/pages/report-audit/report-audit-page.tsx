@@ -110,7 +110,11 @@ function Findings({
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       <div>
         <Typography.Text strong>表格核对（R1–R8）</Typography.Text>
-        {rules.length === 0 && <div className="audit-finding ok">全部通过</div>}
+        {rules.length === 0 && (
+          <div className="audit-finding ok">
+            {report.cellsUnread > 0 ? `未发现错误（${report.cellsUnread} 格未读出，未参与核对）` : '全部通过'}
+          </div>
+        )}
         {rules.map((f) => (
           <FindingItem key={`${f.id}:${f.cells.join()}`} finding={f} onHover={onHover} />
         ))}
