@@ -3,6 +3,7 @@ import { registerAdminCommands } from './commands/admin.command.ts';
 import { registerAgencyCommands } from './commands/agency.command.ts';
 import { registerCalendarCommands } from './commands/calendar.command.ts';
 import { registerFeeCommands } from './commands/fee.command.ts';
+import { registerImportCommands } from './commands/import.command.ts';
 import { registerReportCommands } from './commands/report.command.ts';
 import { registerRequestCommands } from './commands/request.command.ts';
 import { registerStartCommand } from './commands/start.command.ts';
@@ -22,5 +23,6 @@ registerAgencyCommands(program);
 registerFeeCommands(program);
 registerRequestCommands(program);
 registerReportCommands(program);
+registerImportCommands(program);
 
 await program.parseAsync(process.argv);

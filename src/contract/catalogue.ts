@@ -112,8 +112,14 @@ export const EntryListQuerySchema = z.object({
   category: z.string().optional(),
   documentType: z.enum(DOCUMENT_TYPES).optional(),
   text: z.string().trim().max(100).optional(),
+  /** Drill-down: the entries behind a report cell, comma-separated ids. */
+  ids: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').filter((id) => id !== '') : undefined))
+    .pipe(z.array(z.uuid('记录编号无效')).max(500, '一次最多 500 条').optional()),
   page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
 });
 
 export const AttachmentSchema = z.object({

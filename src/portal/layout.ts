@@ -29,6 +29,7 @@ ${options.description ? html`<meta name="description" content="${options.descrip
     <nav aria-label="网站导航">
       <ul>
         <li><a href="/">首页</a></li>
+        <li><a href="/search">信息检索</a></li>
         <li><a href="/apply">申请公开</a></li>
         <li><a href="/track">查询办理进度</a></li>
         <li><a href="/console/">工作人员登录</a></li>

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { getPublicAgency, listPublicAgencies } from '../app/agency/get-public-agency.ts';
 import type { AppDeps } from '../app/shared/deps.ts';
 import { applicationPortalRoutes } from './application.routes.ts';
+import { cataloguePortalRoutes } from './catalogue.routes.ts';
 import { html } from './html.ts';
 import { renderPage } from './layout.ts';
 import { renderGuidePage } from './pages/guide.page.ts';
@@ -29,6 +30,7 @@ export function portalRoutes(deps: AppDeps): FastifyPluginAsync {
     );
 
     await app.register(applicationPortalRoutes(deps));
+    await app.register(cataloguePortalRoutes(deps));
 
     app.get<{ Params: { code: string } }>('/agencies/:code', async (request, reply) => {
       const found = await getPublicAgency(deps, request.params.code);

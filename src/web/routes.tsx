@@ -9,6 +9,10 @@ import { CompilationPage } from './pages/annual-report/compilation-page.tsx';
 import { ReportPage } from './pages/annual-report/report-page.tsx';
 import { AuditLogPage } from './pages/audit/audit-log-page.tsx';
 import { CalendarPage } from './pages/calendar/calendar-page.tsx';
+import { CataloguePage } from './pages/catalogue/catalogue-page.tsx';
+import { DecisionsPage } from './pages/catalogue/decisions-page.tsx';
+import { ReportSection2Page } from './pages/catalogue/report-section2-page.tsx';
+import { TimelinessPage } from './pages/catalogue/timeliness-page.tsx';
 import { DashboardPage } from './pages/dashboard/dashboard-page.tsx';
 import { ClockPage } from './pages/disclosure-request/clock-page.tsx';
 import { DisclosureDashboardPage } from './pages/disclosure-request/dashboard-page.tsx';
@@ -62,6 +66,10 @@ export function ConsoleRoutes() {
         <Route path="request-dashboard" element={<DisclosureDashboardPage />} />
         <Route path="request-report-feed" element={<ReportFeedPage />} />
         <Route path="proactive-proposals" element={<ProactiveProposalsPage />} />
+        <Route path="catalogue" element={<CataloguePage />} />
+        <Route path="timeliness" element={<TimelinessPage />} />
+        <Route path="decisions" element={<DecisionsPage />} />
+        <Route path="report-section2" element={<ReportSection2Page />} />
         <Route path="account/password" element={<PasswordPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

@@ -22,6 +22,7 @@ export async function listEntries(
     category?: string | undefined;
     documentType?: DocumentType | undefined;
     text?: string | undefined;
+    ids?: string[] | undefined;
     page: number;
     pageSize: number;
   },
@@ -39,6 +40,7 @@ export async function listEntries(
       category: input.category,
       documentType: input.documentType,
       text: input.text,
+      ids: input.ids,
       limit: input.pageSize,
       offset: (input.page - 1) * input.pageSize,
     }),

@@ -90,7 +90,8 @@ export async function listPublicDecisions(
       text: input.text && input.text.length >= 2 ? input.text : undefined,
       limit: PORTAL_PAGE_SIZE,
       offset: (input.page - 1) * PORTAL_PAGE_SIZE,
-      countLimit: PORTAL_PAGE_SIZE * MAX_PORTAL_PAGE,
+      // Exact counts by kind and year are an index scan; a text match over a big table is capped.
+      countLimit: input.text ? PORTAL_PAGE_SIZE * MAX_PORTAL_PAGE : 10_000_000,
     }),
     repos.decisions.yearsWithDecisions(agency.id),
   ]);

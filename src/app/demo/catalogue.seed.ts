@@ -327,7 +327,7 @@ export function demoWebsiteItems(): DemoItem[] {
     const formedOn = addDays('2021-01-06', Math.floor((i * 355) / 180));
     items.push(
       item(
-        i < NEWS.length ? title : `${title}（${Math.floor(i / NEWS.length) + 1}）`,
+        i < NEWS.length ? title : `${MONTHS[Number(formedOn.slice(5, 7)) - 1]}月工作动态：${title}`,
         formedOn,
         lag(formedOn),
         category,

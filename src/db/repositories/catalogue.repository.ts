@@ -65,6 +65,7 @@ export interface EntryListFilter {
   documentType?: DocumentType | undefined;
   /** A word of the title or 文号. */
   text?: string | undefined;
+  ids?: readonly string[] | undefined;
   limit: number;
   offset: number;
 }
@@ -314,6 +315,10 @@ export function catalogueRepository(db: Executor) {
         query = query.where('catalogueEntry.agencyId', 'in', agencySubtreeIds(scope.rootAgencyId));
       if (filter.agencyId) query = query.where('catalogueEntry.agencyId', '=', filter.agencyId);
       if (filter.status) query = query.where('catalogueEntry.status', '=', filter.status);
+      if (filter.ids) {
+        if (filter.ids.length === 0) return { entries: [], total: 0 };
+        query = query.where('catalogueEntry.id', 'in', [...filter.ids]);
+      }
       if (filter.category) query = query.where('catalogueEntry.category', '=', filter.category);
       if (filter.documentType) query = query.where('catalogueEntry.documentType', '=', filter.documentType);
       if (filter.year !== undefined) {

@@ -36,6 +36,9 @@ export function renderGuidePage(agency: Agency, ancestors: Agency[]): string {
       <h3>（二）公开方式与时限</h3>
       <p>主动公开的政府信息通过本机关门户网站、政府公报、新闻发布会以及报刊、广播、电视等途径公开，并在国家档案馆、公共图书馆、政务服务场所设置政府信息查阅场所。属于主动公开范围的政府信息，自该政府信息形成或者变更之日起 20 个工作日内予以公开（《条例》第二十六条）。</p>
 
+      <h3>（三）政府信息公开目录</h3>
+      <p>本机关主动公开的政府信息编入<a href="/agencies/${agency.code}/catalogue">政府信息公开目录</a>，每条信息有唯一的索引号，可按年度、类别和有效性查阅，也可<a href="/search?agency=${agency.code}">全文检索</a>；行政许可、行政处罚、行政强制决定在<a href="/agencies/${agency.code}/decisions">决定公示</a>栏目逐条公开（《条例》第十二条、第二十条）。</p>
+
       <h2>二、依申请公开</h2>
       <h3>（一）受理机构</h3>
       <dl class="contact">${contacts.map(([label, value]) => html`<dt>${label}</dt><dd>${value ?? unknown}</dd>`)}</dl>
