@@ -36,7 +36,11 @@ function clean(token: string): string | null {
   return word === '' ? null : word;
 }
 
-/** Every token a text should be found by (search mode, with and without the HMM for unknown words). */
+/**
+ * Every token a text should be found by: search mode with the HMM (unknown names such as 恒通 stay
+ * one word), plus full mode, which yields every dictionary word inside longer ones — search mode
+ * alone gives only the 2- and 3-character parts, so 行政规范性文件 would not be found by 规范性文件.
+ */
 export function indexTokens(...texts: (string | null | undefined)[]): string[] {
   const tokens = new Set<string>();
   const cutter = segmenter();
@@ -46,7 +50,7 @@ export function indexTokens(...texts: (string | null | undefined)[]): string[] {
       const word = clean(token);
       if (word) tokens.add(word);
     }
-    for (const token of cutter.cutForSearch(text, false)) {
+    for (const token of cutter.cutAll(text)) {
       const word = clean(token);
       if (word) tokens.add(word);
     }

@@ -1,4 +1,8 @@
-import type { CatalogueEntry, EntryContentFields } from '../../core/catalogue/index.ts';
+import {
+  type CatalogueEntry,
+  DOCUMENT_TYPE_LABELS,
+  type EntryContentFields,
+} from '../../core/catalogue/index.ts';
 import { DomainError } from '../../core/shared/domain-error.ts';
 import type { Actor, Permission } from '../../core/staff/index.ts';
 import type { Repositories } from '../../db/repositories/index.ts';
@@ -19,7 +23,10 @@ export async function loadEntryForActor(
   return entry;
 }
 
-/** What an entry is found by in the portal search (src/search decides how Chinese is cut). */
+/**
+ * What an entry is found by in the portal search (src/search decides how Chinese is cut): its texts,
+ * and its 体裁, so that 规范性文件 finds the normative documents whatever their titles say.
+ */
 export function entryTokens(fields: EntryContentFields): string[] {
   return indexTokens(
     fields.title,
@@ -27,6 +34,7 @@ export function entryTokens(fields: EntryContentFields): string[] {
     fields.documentNumber,
     fields.issuingAgencyName,
     fields.topic,
+    DOCUMENT_TYPE_LABELS[fields.documentType],
   );
 }
 

@@ -9,7 +9,7 @@ import {
 import { computeUnifiedSocialCreditCheck } from '../../core/shared/identity-codes.ts';
 import { addDays, dayOfWeek, type LocalDate, localDateInChina } from '../../core/shared/local-date.ts';
 import { createRepositories, inTransaction } from '../../db/repositories/index.ts';
-import { indexTokens } from '../../search/index.ts';
+import { entryTokens } from '../catalogue/entry-access.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import type { DemoContext } from './demo-seeders.ts';
 
@@ -369,13 +369,7 @@ export async function seedDemoCatalogue(deps: AppDeps, context: DemoContext): Pr
     return {
       agencyId,
       fields: it.fields,
-      tokens: indexTokens(
-        it.fields.title,
-        it.fields.summary,
-        it.fields.documentNumber,
-        it.fields.issuingAgencyName,
-        it.fields.topic,
-      ),
+      tokens: entryTokens(it.fields),
       indexNumber: indexNumber.value,
       publishedOn: it.publishedOn,
     };
@@ -435,12 +429,7 @@ export async function seedDemoCatalogue(deps: AppDeps, context: DemoContext): Pr
       item('市政务服务中心第一季度办件情况通报', addDays(today, -12), today, 'a20_05', 'other'),
     ];
     for (const [i, draft] of current.entries()) {
-      const entry = await trx.catalogue.insertEntry(
-        agencyId,
-        draft.fields,
-        indexTokens(draft.fields.title, draft.fields.documentNumber, draft.fields.issuingAgencyName),
-        clerk,
-      );
+      const entry = await trx.catalogue.insertEntry(agencyId, draft.fields, entryTokens(draft.fields), clerk);
       if (i === 2) await trx.catalogue.changeStatus(entry.id, entry.version, { status: 'in_review' });
     }
     await trx.auditLog.append({
