@@ -4,7 +4,7 @@ import type {
   DashboardView,
   DueDateChangeView,
 } from '../../contract/disclosure-request-api.ts';
-import { countWorkdays, type WorkdayCalendar } from '../../core/calendar/index.ts';
+import { addWorkdays, countWorkdays, type WorkdayCalendar } from '../../core/calendar/index.ts';
 import {
   computeDeadline,
   PAUSE_REASON_LABELS,
@@ -36,32 +36,98 @@ const zero = (): DashboardCounts => ({
   extensionAwaitingApproval: 0,
 });
 
-interface Judged {
-  row: DashboardRow;
+/** How the dashboard sees one open request today. */
+export interface RowJudgement {
   phase: string;
   dueOn: string | null;
   paused: boolean;
   pauseReason: string | null;
   remaining: number | null;
   overdue: boolean;
-  dueSoon: boolean;
   missingYear: number | null;
 }
 
+interface Judged extends RowJudgement {
+  row: DashboardRow;
+  dueSoon: boolean;
+}
+
+const remainingTo = (calendar: WorkdayCalendar, today: LocalDate, dueOn: LocalDate): number =>
+  today <= dueOn ? countWorkdays(calendar, today, dueOn) : -countWorkdays(calendar, dueOn, today);
+
 /**
- * Remaining workdays of a running clock from its cached due date. With no pause open, no counted day
- * lies between today and the due date but workdays, so the figure equals computeDeadline's
- * totalWorkdays − elapsed (checked against the fold in the tests).
+ * Whether a row's figures for today can not be derived from its cache and need its events: a pause
+ * whose cache has no limit or dates to shift from, a clock whose due date fell in a year the calendar
+ * lacked, or a pause started after the due date (shifting would move a date the pause does not move).
  */
-function remainingFromCache(calendar: WorkdayCalendar, today: LocalDate, dueOn: LocalDate): number {
-  return today <= dueOn ? countWorkdays(calendar, today, dueOn) : -countWorkdays(calendar, dueOn, today);
+export function needsRefold(row: DashboardRow): boolean {
+  if (row.clockPhase === 'running') return !row.dueOn;
+  if (row.clockPhase !== 'paused') return false;
+  return !row.dueOn || !row.pauseLatestEndOn || !row.deadlineComputedOn || row.dueOn < row.deadlineComputedOn;
 }
 
 /**
- * The dashboard's figures from the cache rows. Running clocks are judged from their cached due date;
- * paused ones have a provisional due date that moves every day and a pause that may have run out
- * without an event, so they are folded again from `eventsOf` (a minority of open requests), as are
- * clocks whose due date fell in a year the calendar lacked.
+ * One request's clock today, from its cache. A running clock keeps its cached due date (no event, no
+ * move); remaining workdays are the workdays up to it. A paused clock's due date was provisional on
+ * the day it was cached (C): every workday the pause lasts after C pushes it one workday further,
+ * until the pause reaches its statutory limit, after which it counts again (deadline.ts: capPauses).
+ * So due(today) = addWorkdays(due(C), workdays in (C, min(today, limit)]) — the same figure the fold
+ * gives (checked against computeDeadline in the tests). Rows needsRefold names are folded from events.
+ */
+export function judgeRow(
+  row: DashboardRow,
+  events: readonly RequestEvent[] | undefined,
+  calendar: WorkdayCalendar,
+  today: LocalDate,
+): RowJudgement {
+  const j: RowJudgement = {
+    phase: row.clockPhase,
+    dueOn: row.dueOn,
+    paused: row.paused,
+    pauseReason: row.pauseReason,
+    remaining: null,
+    overdue: false,
+    missingYear: null,
+  };
+  try {
+    if (events) {
+      const status = computeDeadline(events, calendar, today);
+      return {
+        phase: status.phase,
+        dueOn: status.dueOn,
+        paused: status.paused,
+        pauseReason: status.pauseReason,
+        remaining: status.remainingWorkdays,
+        overdue: status.overdue,
+        missingYear: status.missingCalendarYear,
+      };
+    }
+    if (row.clockPhase === 'running' && row.dueOn) {
+      j.remaining = remainingTo(calendar, today, row.dueOn);
+    } else if (row.clockPhase === 'paused' && !needsRefold(row)) {
+      const cachedOn = row.deadlineComputedOn!;
+      const limit = row.pauseLatestEndOn!;
+      const pausedThrough = today < limit ? today : limit;
+      const shift = pausedThrough > cachedOn ? countWorkdays(calendar, cachedOn, pausedThrough) : 0;
+      j.dueOn = addWorkdays(calendar, row.dueOn!, shift);
+      if (today > limit) {
+        j.phase = 'running';
+        j.paused = false;
+        j.pauseReason = null;
+      }
+      j.remaining = remainingTo(calendar, today, j.dueOn);
+    }
+    j.overdue = j.remaining !== null && j.remaining < 0;
+  } catch (error) {
+    if (!isDomainError(error) || error.code !== 'calendar_year_missing') throw error;
+    j.missingYear = Number(error.details?.year) || null;
+  }
+  return j;
+}
+
+/**
+ * The dashboard's figures from the cache rows (judgeRow), folding from `eventsOf` only the rows
+ * needsRefold names.
  */
 export function summariseDashboard(
   rows: readonly DashboardRow[],
@@ -72,39 +138,13 @@ export function summariseDashboard(
 ): Omit<DashboardView, 'dueDateChanges'> {
   const missing = new Set<number>();
   const judged: Judged[] = rows.map((row) => {
-    const j: Judged = {
-      row,
-      phase: row.clockPhase,
-      dueOn: row.dueOn,
-      paused: row.paused,
-      pauseReason: row.pauseReason,
-      remaining: null,
-      overdue: false,
-      dueSoon: false,
-      missingYear: null,
-    };
-    const events = eventsOf.get(row.id);
-    if (events) {
-      const status = computeDeadline(events, calendar, today);
-      j.phase = status.phase;
-      j.dueOn = status.dueOn;
-      j.paused = status.paused;
-      j.pauseReason = status.pauseReason;
-      j.remaining = status.remainingWorkdays;
-      j.overdue = status.overdue;
-      j.missingYear = status.missingCalendarYear;
-    } else if (row.clockPhase === 'running' && row.dueOn) {
-      try {
-        j.remaining = remainingFromCache(calendar, today, row.dueOn);
-        j.overdue = j.remaining < 0;
-      } catch (error) {
-        if (!isDomainError(error) || error.code !== 'calendar_year_missing') throw error;
-        j.missingYear = Number(error.details?.year) || null;
-      }
-    }
+    const j = judgeRow(row, eventsOf.get(row.id), calendar, today);
     if (j.missingYear) missing.add(j.missingYear);
-    j.dueSoon = j.phase === 'running' && !j.overdue && j.remaining !== null && j.remaining <= dueSoonWorkdays;
-    return j;
+    return {
+      ...j,
+      row,
+      dueSoon: j.phase === 'running' && !j.overdue && j.remaining !== null && j.remaining <= dueSoonWorkdays,
+    };
   });
 
   const totals = zero();
@@ -207,8 +247,7 @@ export async function computeDisclosureDashboard(
     calendarOf(repos),
     repos.disclosureRequests.listDueDateChanges(scope, { unacknowledgedOnly: true, limit: 100 }),
   ]);
-  const refold = rows.filter((r) => r.clockPhase === 'paused' || (r.clockPhase === 'running' && !r.dueOn));
-  const eventsOf = await repos.disclosureRequests.listEventsOf(refold.map((r) => r.id));
+  const eventsOf = await repos.disclosureRequests.listEventsOf(rows.filter(needsRefold).map((r) => r.id));
   const summary = summariseDashboard(rows, eventsOf, calendar, todayOf(deps), input.dueSoonWorkdays ?? 5);
   const dueDateChanges: DueDateChangeView[] = changes
     .filter((c) => !input.agencyId || c.agencyId === input.agencyId)

@@ -19,7 +19,12 @@ import { loadWorkdayCalendar } from '../calendar/load-workday-calendar.ts';
 import { decideReviewCase } from '../review/decide-review-case.ts';
 import { openReviewCase } from '../review/open-review-case.ts';
 import { actOnRequest } from './act-on-request.ts';
-import { computeDisclosureDashboard, summariseDashboard } from './compute-disclosure-dashboard.ts';
+import {
+  computeDisclosureDashboard,
+  judgeRow,
+  needsRefold,
+  summariseDashboard,
+} from './compute-disclosure-dashboard.ts';
 import { computeReportSections34, listReportDrillDown } from './compute-report-sections34.ts';
 import { confirmReceipt } from './confirm-receipt.ts';
 import { draftRequestLetter } from './draft-letter.ts';
@@ -438,14 +443,35 @@ describe.each(ENGINES)('disclosure requests through the use cases on %s', (engin
     );
     const calendar = await loadWorkdayCalendar(testDb.database.db);
     const eventsOf = await repos.disclosureRequests.listEventsOf(rows.map((r) => r.id));
-    const fromCache = summariseDashboard(rows, new Map(), calendar, '2026-11-27', 5);
-    const fromFold = summariseDashboard(rows, eventsOf, calendar, '2026-11-27', 5);
-    for (const row of rows.filter((r) => r.clockPhase === 'running')) {
-      const fold = computeDeadline(eventsOf.get(row.id)!, calendar, '2026-11-27');
-      const cached = [...fromCache.overdue, ...fromCache.dueSoon].find((i) => i.id === row.id);
-      if (cached) expect(cached.remainingWorkdays).toBe(fold.remainingWorkdays);
+    expect(rows.some((r) => r.clockPhase === 'paused')).toBe(true);
+    // The cache was written on 2026-11-27; judge it then and on later days, against the fold.
+    let compared = 0;
+    for (const day of ['2026-11-27', '2026-12-01', '2026-12-09', '2026-12-18']) {
+      for (const row of rows.filter((r) => r.clockPhase === 'running' || r.clockPhase === 'paused')) {
+        const fold = computeDeadline(eventsOf.get(row.id)!, calendar, day);
+        if (fold.missingCalendarYear) continue;
+        const judged = judgeRow(row, needsRefold(row) ? eventsOf.get(row.id) : undefined, calendar, day);
+        expect(
+          {
+            dueOn: judged.dueOn,
+            remaining: judged.remaining,
+            overdue: judged.overdue,
+            paused: judged.paused,
+          },
+          `${row.trackingCode} on ${day}`,
+        ).toEqual({
+          dueOn: fold.dueOn,
+          remaining: fold.remainingWorkdays,
+          overdue: fold.overdue,
+          paused: fold.paused,
+        });
+        compared++;
+      }
     }
-    expect(fromCache.totals).toEqual({ ...fromFold.totals, paused: fromCache.totals.paused });
+    expect(compared).toBeGreaterThan(10);
+    const fromCache = summariseDashboard(rows, new Map(), calendar, '2026-12-01', 5);
+    const fromFold = summariseDashboard(rows, eventsOf, calendar, '2026-12-01', 5);
+    expect(fromCache.totals).toEqual(fromFold.totals);
   });
 
   it('takes a public application to a reply: submit, confirm (第三十一条第三项), look up, reply letter', async () => {

@@ -13,6 +13,8 @@ import {
   INFORMATION_FORM_LABELS,
   type InformationForm,
   REQUEST_ACTION_LABELS,
+  type RequestActionType,
+  type RequestState,
 } from '../../core/disclosure-request/index.ts';
 import { maskIdNumber, maskPhone } from '../../core/shared/masking.ts';
 import type { Actor } from '../../core/staff/index.ts';
@@ -40,6 +42,29 @@ export function isHandlerOf(actor: Actor, agencyId: string): boolean {
 }
 
 /**
+ * The table allows a step in a state; some steps are then refused by a statutory guard that the
+ * state already decides (one correction notice, one extension, one fee notice; no extension or fee
+ * notice once the period has run out, 第三十三条). Those are not offered, so that the console shows
+ * only what can succeed.
+ */
+function isOffered(state: RequestState, overdue: boolean, action: RequestActionType): boolean {
+  switch (action) {
+    case 'request_correction':
+      return state.correction === null;
+    case 'request_extension':
+      return !overdue && (state.extension.status === 'none' || state.extension.status === 'refused');
+    case 'approve_extension':
+      return !overdue && state.extension.status === 'requested';
+    case 'refuse_extension':
+      return state.extension.status === 'requested';
+    case 'issue_fee_notice':
+      return !overdue && state.fee === null;
+    default:
+      return true;
+  }
+}
+
+/**
  * One request as the console shows it: the application (personal data masked), the event log, the
  * clock as of today, what the actor may do next, its files, letters and review cases.
  */
@@ -62,7 +87,9 @@ export async function getRequest(
   const state = foldRequest(events);
   const deadline = computeDeadline(events, calendar, todayOf(deps));
   const handler = isHandlerOf(actor, record.agencyId);
-  const actions = handler ? availableActions(state, actor.roles) : [];
+  const actions = handler
+    ? availableActions(state, actor.roles).filter((a) => isOffered(state, deadline.overdue, a))
+    : [];
   return {
     ...toSummaryView(record),
     applicant: {

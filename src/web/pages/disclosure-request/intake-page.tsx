@@ -146,7 +146,7 @@ export function IntakePage() {
         <Typography.Title level={5}>收到申请</Typography.Title>
         <Form.Item name="channel" label="申请渠道" rules={[{ required: true }]}>
           <Radio.Group
-            options={CHANNELS.filter((c) => c !== 'online').map((c) => ({
+            options={CHANNELS.map((c) => ({
               value: c,
               label: CHANNEL_LABELS[c],
             }))}
