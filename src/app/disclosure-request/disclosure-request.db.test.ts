@@ -231,6 +231,97 @@ describe.each(ENGINES)('disclosure requests through the use cases on %s', (engin
     });
   });
 
+  it('takes a request through a correction, both consultations, an extension and a fee wait, day by day', async () => {
+    const r = await on('2025-09-15', () =>
+      registerRequest(deps(), { actor: clerk, intake: intake({ handedInOn: '2025-09-15' }) }),
+    );
+    const step = (day: string, actor: Actor, action: Record<string, unknown>) =>
+      on(day, () => act(actor, r.id, { ...action, on: day }));
+    await step('2025-09-17', clerk, {
+      type: 'request_correction',
+      items: ['请写明项目名称'],
+      correctBy: '2025-09-30',
+    });
+    await step('2025-09-22', clerk, { type: 'receive_correction' });
+    await step('2025-09-25', clerk, { type: 'start_third_party_consultation', parties: ['某公司'] });
+    await step('2025-10-09', clerk, { type: 'end_third_party_consultation', result: 'consented' });
+    await step('2025-10-14', clerk, {
+      type: 'start_agency_consultation',
+      agencies: ['张家港市自然资源和规划局'],
+    });
+    const during = await on('2025-10-20', () => getRequest(deps(), { actor: clerk, requestId: r.id }));
+    // Paused: 7 workdays counted (9-23 … 10-14), the rest provisional from 10-21 → 2025-11-06.
+    expect(during.deadline).toMatchObject({ paused: true, dueOn: '2025-11-06', remainingWorkdays: 13 });
+    await step('2025-10-20', clerk, { type: 'end_agency_consultation', result: 'consented' });
+    await step('2025-10-27', clerk, { type: 'request_extension', workdays: 10, reason: '需要调取档案' });
+    await step('2025-10-27', reviewer, { type: 'approve_extension' });
+    await step('2025-10-28', clerk, { type: 'issue_fee_notice', amountYuan: 700, method: 'per_page' });
+    await step('2025-11-03', clerk, { type: 'record_fee_payment', amountYuan: 700 });
+    const replied = await step('2025-11-20', clerk, { type: 'reply', outcome: 'disclosed' });
+    expect(replied.status).toBe('replied');
+
+    const { explanation: e, text } = await on('2025-11-20', () =>
+      explainRequestDeadline(deps(), { actor: clerk, requestId: r.id }),
+    );
+    expect(e.earlierClocks).toHaveLength(1);
+    expect(e.clockStart?.on).toBe('2025-09-22');
+    expect(e.countedDays.map((d) => d.date)).toEqual([
+      '2025-09-23',
+      '2025-09-24',
+      '2025-09-25', // until the third party is asked
+      '2025-10-10',
+      '2025-10-11',
+      '2025-10-13',
+      '2025-10-14', // after National Day; 10-11 is a make-up Saturday
+      '2025-10-21',
+      '2025-10-22',
+      '2025-10-23',
+      '2025-10-24',
+      '2025-10-27',
+      '2025-10-28', // until the fee notice
+      '2025-11-04',
+      '2025-11-05',
+      '2025-11-06',
+      '2025-11-07',
+      '2025-11-10',
+      '2025-11-11',
+      '2025-11-12', // day 20
+      '2025-11-13',
+      '2025-11-14',
+      '2025-11-17',
+      '2025-11-18',
+      '2025-11-19',
+      '2025-11-20', // extension
+      '2025-11-21',
+      '2025-11-24',
+      '2025-11-25',
+      '2025-11-26', // unused after the reply
+    ]);
+    expect(e.countedDays.map((d) => d.n)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(e.countedDays.find((d) => d.date === '2025-10-11')).toMatchObject({ isMakeupWorkday: true });
+    expect(e.countedDays.filter((d) => d.afterClosure).map((d) => d.date)).toEqual([
+      '2025-11-21',
+      '2025-11-24',
+      '2025-11-25',
+      '2025-11-26',
+    ]);
+    expect(e.excludedPeriods.map((p) => [p.reason, p.excludedDays.map((d) => d.date)])).toEqual([
+      ['third_party_consultation', ['2025-09-26', '2025-09-28', '2025-09-29', '2025-09-30', '2025-10-09']],
+      ['agency_consultation', ['2025-10-15', '2025-10-16', '2025-10-17', '2025-10-20']],
+      ['fee_payment', ['2025-10-29', '2025-10-30', '2025-10-31', '2025-11-03']],
+    ]);
+    expect(e).toMatchObject({
+      baseDueOn: '2025-11-12',
+      dueOn: '2025-11-26',
+      closedOn: '2025-11-20',
+      closedLate: false,
+    });
+    expect(e.extension).toMatchObject({ workdays: 10, grantedOn: '2025-10-27' });
+    expect(text).toContain('第1个工作日  2025-09-23');
+    expect(text).toContain('国庆节');
+    expect(text).toContain('本申请已于2025年11月20日办结，未超过答复期限');
+  });
+
   describe('every transition refused for the wrong role or state', () => {
     const SAMPLE: Record<string, Record<string, unknown>> = {
       request_correction: { type: 'request_correction', items: ['请写明文号'], correctBy: '2026-12-10' },
