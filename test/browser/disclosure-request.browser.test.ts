@@ -38,7 +38,9 @@ describe('a disclosure request from the portal to the reply, in Chromium', () =>
     await page.goto(`${base}/`);
     await page.getByRole('navigation', { name: '网站导航' }).getByRole('link', { name: '申请公开' }).click();
     await page.getByRole('link', { name: '张家港市行政审批局', exact: true }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('向张家港市行政审批局申请政府信息公开');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('向张家港市行政审批局申请政府信息公开');
 
     await page.getByLabel('自然人', { exact: true }).check();
     await page.getByLabel('姓名或名称').fill('刘晓明');
@@ -90,7 +92,10 @@ describe('a disclosure request from the portal to the reply, in Chromium', () =>
     await expect.poll(() => page.getByTestId('request-status').textContent()).toBe('网上提交，待确认收到');
 
     await page.getByRole('button', { name: '确认收到申请' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await expect.poll(() => page.getByTestId('request-status').textContent()).toBe('办理中');
 
     await page.getByRole('button', { name: '作出答复' }).click();

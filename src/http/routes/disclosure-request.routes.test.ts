@@ -29,7 +29,9 @@ function multipart(fields: Record<string, string>, files: { name: string; conten
   const boundary = '----gongkai-test-boundary';
   const chunks: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
   }
   for (const file of files) {
     chunks.push(
@@ -41,7 +43,10 @@ function multipart(fields: Record<string, string>, files: { name: string; conten
     );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(chunks),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 const codesIn = (body: string) => ({
@@ -138,13 +143,17 @@ describe('HTTP: disclosure requests (portal and console API)', () => {
         headers: as(clerk),
       });
       const [row] = list.json().rows;
-      const detail = (await app.inject({ url: `/api/disclosure-requests/${row.id}`, headers: as(clerk) })).json();
+      const detail = (
+        await app.inject({ url: `/api/disclosure-requests/${row.id}`, headers: as(clerk) })
+      ).json();
       expect(detail.attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['身份证明.pdf']);
       expect(detail.canConfirmReceipt).toBe(true);
     });
 
     it('refuses a file over the portal limit and a file type it does not accept', async () => {
-      const big = multipart(APPLICATION, [{ name: 'big.pdf', content: Buffer.alloc(5 * 1024 * 1024 + 1, 1) }]);
+      const big = multipart(APPLICATION, [
+        { name: 'big.pdf', content: Buffer.alloc(5 * 1024 * 1024 + 1, 1) },
+      ]);
       const tooBig = await app.inject({
         method: 'POST',
         url: `/agencies/${BUREAU_CODE}/apply`,
@@ -219,7 +228,9 @@ describe('HTTP: disclosure requests (portal and console API)', () => {
       expect(body).toMatchObject({ receivedOn: '2026-11-26', dueOn: '2026-12-24' });
       expect(body.secret).toMatch(/-/);
       requestId = body.id;
-      const detail = (await app.inject({ url: `/api/disclosure-requests/${requestId}`, headers: as(clerk) })).json();
+      const detail = (
+        await app.inject({ url: `/api/disclosure-requests/${requestId}`, headers: as(clerk) })
+      ).json();
       expect(detail.applicant.identityNumber).toBe('1101**********002X');
       expect(detail.availableActions.map((a: { type: string }) => a.type)).toContain('reply');
       expect(detail.availableActions.map((a: { type: string }) => a.type)).not.toContain('approve_extension');
@@ -227,7 +238,10 @@ describe('HTTP: disclosure requests (portal and console API)', () => {
     });
 
     it('keeps the town clerk out of the bureau’s requests, and the supervisor read-only', async () => {
-      expect((await app.inject({ url: `/api/disclosure-requests/${requestId}`, headers: as(townClerk) })).statusCode).toBe(404);
+      expect(
+        (await app.inject({ url: `/api/disclosure-requests/${requestId}`, headers: as(townClerk) }))
+          .statusCode,
+      ).toBe(404);
       const townAct = await app.inject({
         method: 'POST',
         url: `/api/disclosure-requests/${requestId}/actions`,
@@ -236,14 +250,19 @@ describe('HTTP: disclosure requests (portal and console API)', () => {
       });
       expect(townAct.statusCode).toBe(404);
       const townList = (await app.inject({ url: '/api/disclosure-requests', headers: as(townClerk) })).json();
-      expect(townList.rows.every((r: { agencyName: string }) => r.agencyName === '张家港市塘桥镇人民政府')).toBe(true);
+      expect(
+        townList.rows.every((r: { agencyName: string }) => r.agencyName === '张家港市塘桥镇人民政府'),
+      ).toBe(true);
       const feed = await app.inject({
         url: `/api/disclosure-requests/report-feed?agencyId=${clerk.agencyId}&year=2021`,
         headers: as(townClerk),
       });
       expect(feed.statusCode).toBe(404);
 
-      const seen = await app.inject({ url: `/api/disclosure-requests/${requestId}`, headers: as(supervisor) });
+      const seen = await app.inject({
+        url: `/api/disclosure-requests/${requestId}`,
+        headers: as(supervisor),
+      });
       expect(seen.statusCode).toBe(200);
       expect(seen.json().availableActions).toEqual([]);
       const supervised = await app.inject({
@@ -268,7 +287,10 @@ describe('HTTP: disclosure requests (portal and console API)', () => {
           method: 'POST',
           url: `/api/disclosure-requests/${requestId}/actions`,
           headers: as(clerk),
-          payload: { expectedVersion: version, action: { type: 'request_extension', workdays: 10, reason: '需要检索档案' } },
+          payload: {
+            expectedVersion: version,
+            action: { type: 'request_extension', workdays: 10, reason: '需要检索档案' },
+          },
         }),
         app.inject({
           method: 'POST',
@@ -285,7 +307,9 @@ describe('HTTP: disclosure requests (portal and console API)', () => {
     });
 
     it('refuses a wrong-state action with 409 invalid_state and its reason', async () => {
-      const detail = (await app.inject({ url: `/api/disclosure-requests/${requestId}`, headers: as(clerk) })).json();
+      const detail = (
+        await app.inject({ url: `/api/disclosure-requests/${requestId}`, headers: as(clerk) })
+      ).json();
       const response = await app.inject({
         method: 'POST',
         url: `/api/disclosure-requests/${requestId}/actions`,
@@ -303,11 +327,15 @@ describe('HTTP: disclosure requests (portal and console API)', () => {
         headers: as(clerk),
       });
       expect(quote.json().quote.amountYuan).toBe(4700);
-      expect(quote.json().quote.tiers.map((t: { subtotal: number }) => t.subtotal)).toEqual([0, 700, 2000, 2000]);
+      expect(quote.json().quote.tiers.map((t: { subtotal: number }) => t.subtotal)).toEqual([
+        0, 700, 2000, 2000,
+      ]);
     });
 
     it('serves the 计时说明 and archives an issued letter as a downloadable DOCX', async () => {
-      const clock = (await app.inject({ url: `/api/disclosure-requests/${requestId}/clock`, headers: as(clerk) })).json();
+      const clock = (
+        await app.inject({ url: `/api/disclosure-requests/${requestId}/clock`, headers: as(clerk) })
+      ).json();
       expect(clock.text).toContain('收到申请日：2026年11月26日');
       const draft = await app.inject({
         method: 'POST',
@@ -378,9 +406,13 @@ describe('HTTP: disclosure requests (portal and console API)', () => {
     });
 
     it('shows the dashboard to the supervisor for the subtree and to the clerk for the bureau', async () => {
-      const mine = (await app.inject({ url: '/api/disclosure-requests/dashboard', headers: as(clerk) })).json();
+      const mine = (
+        await app.inject({ url: '/api/disclosure-requests/dashboard', headers: as(clerk) })
+      ).json();
       expect(mine.byAgency.map((a: { agencyName: string }) => a.agencyName)).toEqual(['张家港市行政审批局']);
-      const all = (await app.inject({ url: '/api/disclosure-requests/dashboard', headers: as(supervisor) })).json();
+      const all = (
+        await app.inject({ url: '/api/disclosure-requests/dashboard', headers: as(supervisor) })
+      ).json();
       expect(all.byAgency.length).toBeGreaterThanOrEqual(2);
       expect(all.totals.open).toBeGreaterThan(mine.totals.open - 1);
     });
