@@ -18,14 +18,46 @@ export const REPORT_SOURCE_LABELS: Record<ReportSource, string> = {
   compiled: '汇总下级报告',
 };
 
-/** Why a cell holds its value. Later issues add cells computed from the ledger. */
-export const CELL_ORIGINS = ['manual', 'prefilled', 'compiled'] as const;
+/**
+ * Why a cell holds its value. `computed`: taken from the ledger (catalogue, decisions, fee records,
+ * requests, review cases) by fill-from-ledger; a person may still override it, which is `manual`.
+ */
+export const CELL_ORIGINS = ['manual', 'prefilled', 'compiled', 'computed'] as const;
 export type CellOrigin = (typeof CELL_ORIGINS)[number];
 export const CELL_ORIGIN_LABELS: Record<CellOrigin, string> = {
   manual: '人工填报',
   prefilled: '系统预填',
   compiled: '汇总生成',
+  computed: '台账生成',
 };
+
+/** The records behind a cell the ledger computes; null for a cell no ledger computes. */
+export const LEDGER_SOURCES = [
+  'catalogue_entry',
+  'decision',
+  'administrative_fee',
+  'request',
+  'review_case',
+] as const;
+export type LedgerSource = (typeof LEDGER_SOURCES)[number];
+export const LEDGER_SOURCE_LABELS: Record<LedgerSource, string> = {
+  catalogue_entry: '政府信息公开目录条目',
+  decision: '行政决定',
+  administrative_fee: '行政事业性收费记录',
+  request: '政府信息公开申请',
+  review_case: '行政复议、行政诉讼案件',
+};
+
+export function ledgerSourceOf(cell: string): LedgerSource | null {
+  if (cell.startsWith('section2.rule.') || cell.startsWith('section2.normative_document.')) {
+    return 'catalogue_entry';
+  }
+  if (/^section2\.(licensing|penalty|coercion)\.decisions$/.test(cell)) return 'decision';
+  if (cell === 'section2.administrative_fee.amount_wan_yuan') return 'administrative_fee';
+  if (cell.startsWith('section3.')) return 'request';
+  if (cell.startsWith('section4.')) return 'review_case';
+  return null;
+}
 
 /** What the signed-in person may do to a report now; the console shows buttons from this list. */
 export const REPORT_ACTIONS = ['edit', 'submit', 'return', 'accept', 'publish'] as const;
@@ -152,6 +184,24 @@ export const UpdateReportProseSchema = z.object({
 export type UpdateReportProse = z.infer<typeof UpdateReportProseSchema>;
 
 export const ReportVersionSchema = z.object({ version: VersionSchema });
+
+export const FillFromLedgerSchema = z.object({
+  version: VersionSchema,
+  /** Also replace cells a person entered by hand (kept by default: an override is deliberate). */
+  overwriteManual: z.boolean().default(false),
+});
+export type FillFromLedger = z.infer<typeof FillFromLedgerSchema>;
+
+export const FillFromLedgerResultSchema = z.object({
+  report: AnnualReportViewSchema,
+  /** Cells now holding the ledger's figure that did not before (value or origin changed). */
+  changed: z.array(z.object({ cell: z.string(), from: z.number().nullable(), to: z.number().nullable() })),
+  /** Hand-entered cells left as they were although the ledger says otherwise. */
+  keptManual: z.array(z.object({ cell: z.string(), value: z.number().nullable(), ledger: z.number() })),
+  /** Cells the ledger cannot compute (left as they were), and other remarks, in Chinese. */
+  notes: z.array(z.string()),
+});
+export type FillFromLedgerResult = z.infer<typeof FillFromLedgerResultSchema>;
 
 export const ReturnReportSchema = z.object({
   version: VersionSchema,

@@ -92,7 +92,7 @@ describe.each(ENGINES)('annual report use cases on %s', (engine) => {
   const bureauId = () => agencyIds.get('张家港市行政审批局')!;
   const townId = () => agencyIds.get('张家港市塘桥镇人民政府')!;
 
-  it('seeds the bureau’s published 2021 report with exactly the seed’s figures, every cell entered by a person', async () => {
+  it('seeds the bureau’s published 2021 report with exactly the seed’s figures, each cell from the ledger or typed by the clerk', async () => {
     const [summary] = await listAnnualReports(deps, { actor: as('spj.clerk'), agencyId: bureauId() });
     expect(summary).toMatchObject({
       year: 2021,
@@ -111,7 +111,8 @@ describe.each(ENGINES)('annual report use cases on %s', (engine) => {
     expect(view.prose.otherMatters).toContain('信息公开收费情况');
     for (const { cell } of listCells(view.tables)) {
       expect(view.cellEntries[cell], cell).toMatchObject({
-        origin: 'manual',
+        // No fee records in the demo ledger: the fee is the one figure the clerk typed.
+        origin: cell === 'section2.administrative_fee.amount_wan_yuan' ? 'manual' : 'computed',
         enteredByLabel: '陈承办（spj.clerk）',
       });
     }
@@ -120,13 +121,17 @@ describe.each(ENGINES)('annual report use cases on %s', (engine) => {
 
   let draft: AnnualReportView;
 
-  it('creates the 2022 report with 上年结转 from 2021’s 结转下年度 and a drafted section 一', async () => {
+  it('creates the 2022 report with the ledger’s figures, 上年结转 equal to 2021’s 结转下年度, and a drafted section 一', async () => {
     draft = await createAnnualReport(deps, { actor: as('spj.clerk'), agencyId: bureauId(), year: 2022 });
     expect(draft).toMatchObject({ status: 'draft', source: 'authored', year: 2022, deadline: '2023-01-31' });
     expect(draft.previous?.year).toBe(2021);
     for (const column of SECTION3_COLUMNS) expect(draft.tables.section3.carried_over[column]).toBe(0);
-    expect(draft.tables.section3.new.natural_person).toBeNull();
-    expect(draft.cellEntries['section3.carried_over.total']?.origin).toBe('prefilled');
+    expect(draft.findings.filter((f) => f.rule === 'R6')).toEqual([]);
+    // Computed from the ledger (the demo requests near the clock's day), not left blank.
+    expect(draft.tables.section3.new.natural_person).toEqual(expect.any(Number));
+    expect(draft.cellEntries['section3.carried_over.total']?.origin).toBe('computed');
+    // No fee records: the one cell the ledger cannot compute stays blank.
+    expect(draft.tables.section2.administrative_fee.amount_wan_yuan).toBeNull();
     expect(draft.prose.overview).toMatch(/^2022年，张家港市行政审批局认真贯彻落实/);
     expect(draft.allowedActions).toEqual(['edit']);
     await refused(

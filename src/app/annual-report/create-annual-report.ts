@@ -4,16 +4,19 @@ import {
   emptyReportTables,
   overviewFactsFromTables,
   type ReportProse,
-  SECTION3_COLUMNS,
-  section3Cell,
 } from '../../core/annual-report/index.ts';
 import { DomainError } from '../../core/shared/domain-error.ts';
 import { localDateInChina, yearOf } from '../../core/shared/local-date.ts';
 import type { Actor } from '../../core/staff/index.ts';
-import type { NewCellEntry } from '../../db/repositories/annual-report.repository.ts';
-import { inTransaction, isUniqueViolation } from '../../db/repositories/index.ts';
+import {
+  createRepositories,
+  inTransaction,
+  isUniqueViolation,
+  type Repositories,
+} from '../../db/repositories/index.ts';
 import { actorLabel, requireAgencyInScope, requirePermission } from '../shared/authorize.ts';
 import type { AppDeps } from '../shared/deps.ts';
+import { computeLedgerFigures, mergeLedgerFigures } from './fill-report-from-ledger.ts';
 import { accessTo } from './report-access.ts';
 import { toReportView } from './report-view.ts';
 
@@ -21,9 +24,12 @@ import { toReportView } from './report-view.ts';
 export const FIRST_AUTHORED_YEAR = 2021;
 
 /**
- * Starts an agency's report for a year. Cells start blank (a blank is "not yet entered", never a
- * guessed 0), except 上年结转, which is last year's 结转下年度继续办理 when the system has last year's
- * report (rule R6 demands they match). Section 一 starts from the draft sentences of the figures.
+ * Starts an agency's report for a year with the figures the ledger computes (sections 二, 三, 四 from
+ * the catalogue, decisions, fee records, requests and review cases; each such cell recorded as
+ * `computed` by the actor). Cells the ledger cannot compute start blank (a blank is "not yet
+ * entered", never a guessed 0). 上年结转 equals last year's 结转下年度继续办理 (rule R6): the request
+ * fold gives that by construction, and when the system holds last year's report with other figures,
+ * last year's stand (see mergeLedgerFigures). Section 一 starts from the draft sentences of the figures.
  */
 export async function createAnnualReport(
   deps: AppDeps,
@@ -39,34 +45,23 @@ export async function createAnnualReport(
     );
   }
   if (year > thisYear) throw new DomainError('validation_failed', `${year}年度尚未开始，不能编写其年度报告`);
+  // The checks first, then the ledger (read outside the write), then the report in one transaction.
+  await checkCreatable(createRepositories(deps.db), actor, agencyId, year);
+  const figures = await computeLedgerFigures(deps, { actor, agencyId, year });
   try {
     return await inTransaction(deps.db, async (repos) => {
-      await requireAgencyInScope(repos, actor, agencyId);
-      const agency = await repos.agencies.findById(agencyId);
-      if (!agency) throw new DomainError('not_found');
-      const access = await accessTo(repos, actor, agency);
-      if (!access.isOwn) throw new DomainError('forbidden', '只有本机关人员可以编写本机关的年度报告');
-      if (await repos.annualReports.findByAgencyAndYear(agencyId, year)) {
-        throw new DomainError('duplicate', `${agency.name}${year}年度的年度报告已存在`);
-      }
-
-      const tables = emptyReportTables(agency.name, year, null);
+      const { agency, access } = await checkCreatable(repos, actor, agencyId, year);
       const previous = await repos.annualReports.findByAgencyAndYear(agencyId, year - 1);
-      const prefilled: NewCellEntry[] = [];
-      if (previous) {
-        for (const column of SECTION3_COLUMNS) {
-          const value = previous.tables.section3.carried_forward[column];
-          if (value === null) continue;
-          tables.section3.carried_over[column] = value;
-          prefilled.push({
-            cellId: section3Cell('carried_over', column),
-            value,
-            origin: 'prefilled',
-            enteredBy: actor.staffId,
-            enteredByLabel: `系统预填（${year - 1}年度报告“结转下年度继续办理”）`,
-          });
-        }
-      }
+      const merged = mergeLedgerFigures({
+        tables: emptyReportTables(agency.name, year, null),
+        figures,
+        latestOrigins: new Map(),
+        previous,
+        overwriteManual: false,
+        enteredBy: actor.staffId,
+        enteredByLabel: actorLabel(actor),
+      });
+      const tables = merged.tables;
       const prose: ReportProse = {
         preamble: '',
         overview: draftOverviewSentences(overviewFactsFromTables(tables)),
@@ -94,7 +89,7 @@ export async function createAnnualReport(
         publishedOn: null,
         createdBy: actor.staffId,
       });
-      await repos.annualReports.appendCellEntries(report.id, agencyId, prefilled);
+      await repos.annualReports.appendCellEntries(report.id, agencyId, merged.entries);
       await repos.auditLog.append({
         actorStaffId: actor.staffId,
         actorLabel: actorLabel(actor),
@@ -102,7 +97,13 @@ export async function createAnnualReport(
         action: 'annual_report.created',
         entityType: 'annual_report',
         entityId: report.id,
-        newValue: { year, status: report.status, prefilledCells: prefilled.map((e) => e.cellId) },
+        newValue: {
+          year,
+          status: report.status,
+          computedCells: merged.entries.filter((e) => e.origin === 'computed').length,
+          prefilledCells: merged.entries.filter((e) => e.origin === 'prefilled').map((e) => e.cellId),
+          notes: merged.notes,
+        },
       });
       return toReportView(repos, actor, report, agency, access);
     });
@@ -110,4 +111,17 @@ export async function createAnnualReport(
     if (isUniqueViolation(error)) throw new DomainError('duplicate', `该机关${year}年度的年度报告已存在`);
     throw error;
   }
+}
+
+/** In scope, the actor's own agency, and no report for the year yet. */
+async function checkCreatable(repos: Repositories, actor: Actor, agencyId: string, year: number) {
+  await requireAgencyInScope(repos, actor, agencyId);
+  const agency = await repos.agencies.findById(agencyId);
+  if (!agency) throw new DomainError('not_found');
+  const access = await accessTo(repos, actor, agency);
+  if (!access.isOwn) throw new DomainError('forbidden', '只有本机关人员可以编写本机关的年度报告');
+  if (await repos.annualReports.findByAgencyAndYear(agencyId, year)) {
+    throw new DomainError('duplicate', `${agency.name}${year}年度的年度报告已存在`);
+  }
+  return { agency, access };
 }

@@ -28,8 +28,10 @@ function formatValue(value: unknown): string {
 export function summariseReportAudit(action: string, oldValue: Values, newValue: Values): string {
   const status = (v: Values) => REPORT_STATUS_LABELS[(v?.status as ReportStatus) ?? 'draft'];
   switch (action) {
-    case 'annual_report.created':
-      return '新建年度报告（草稿）';
+    case 'annual_report.created': {
+      const computed = Number(newValue?.computedCells ?? 0);
+      return computed > 0 ? `新建年度报告（草稿），${computed}个单元格由台账生成` : '新建年度报告（草稿）';
+    }
     case 'annual_report.cells_updated': {
       const before = new Map(cellValues(oldValue).map((c) => [c.cell, c.value]));
       const after = cellValues(newValue);
@@ -37,6 +39,11 @@ export function summariseReportAudit(action: string, oldValue: Values, newValue:
         .slice(0, 3)
         .map((c) => `${describeCell(c.cell)}由${formatValue(before.get(c.cell))}改为${formatValue(c.value)}`);
       return `修改${after.length}个单元格：${shown.join('；')}${after.length > 3 ? ' 等' : ''}`;
+    }
+    case 'annual_report.filled_from_ledger': {
+      const after = cellValues(newValue);
+      const kept = Array.isArray(newValue?.keptManual) ? newValue.keptManual.length : 0;
+      return `从台账取数：更新${after.length}个单元格${kept > 0 ? `，保留${kept}个人工填报的单元格` : ''}`;
     }
     case 'annual_report.prose_updated': {
       const fields = Object.keys(newValue ?? {}).filter((k) => k in PROSE_LABELS);

@@ -16,10 +16,11 @@ export type DemoSeeder = (deps: AppDeps, context: DemoContext) => Promise<void>;
 /**
  * Each area registers here the function that adds its demo records (the 2021 report, the requests,
  * the catalogue) after the region and its staff exist. They run in this order on first start and on
- * `gongkai demo --reset`.
+ * `gongkai demo --reset`. The annual report comes last: its cells are taken from the ledger the
+ * others have filled.
  */
 export const DEMO_SEEDERS: { name: string; seed: DemoSeeder }[] = [
-  { name: 'annual-report', seed: seedDemoAnnualReport },
   { name: 'disclosure-request', seed: seedDemoDisclosureRequests },
   { name: 'catalogue', seed: seedDemoCatalogue },
+  { name: 'annual-report', seed: seedDemoAnnualReport },
 ];

@@ -3,6 +3,7 @@ import * as createFoundation from './2026-11-27T2100_create_foundation.ts';
 import * as createAnnualReport from './2026-11-27T2200_create_annual_report.ts';
 import * as createCatalogue from './2026-11-27T2200_create_catalogue.ts';
 import * as createDisclosureRequest from './2026-11-27T2200_create_disclosure_request.ts';
+import * as cellOriginComputed from './2026-11-27T2300_cell_origin_computed.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the directory) so that the set is
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T2200_create_annual_report': createAnnualReport,
   '2026-11-27T2200_create_catalogue': createCatalogue,
   '2026-11-27T2200_create_disclosure_request': createDisclosureRequest,
+  '2026-11-27T2300_cell_origin_computed': cellOriginComputed,
 };

@@ -7,7 +7,7 @@ import { agencySubtreeIds, type Executor } from './executor.ts';
 export type ReportSource = 'authored' | 'parsed' | 'compiled';
 
 /** Why a cell holds its value (annual_report_cell_entry.origin). */
-export type CellEntryOrigin = 'manual' | 'prefilled' | 'compiled';
+export type CellEntryOrigin = 'manual' | 'prefilled' | 'compiled' | 'computed';
 
 export interface AnnualReportRecord {
   id: string;

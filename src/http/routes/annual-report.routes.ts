@@ -6,6 +6,7 @@ import { compileAnnualReports } from '../../app/annual-report/compile-annual-rep
 import { createAnnualReport } from '../../app/annual-report/create-annual-report.ts';
 import { exportAnnualReport } from '../../app/annual-report/export-annual-report.ts';
 import { exportCompiledReport } from '../../app/annual-report/export-compiled-report.ts';
+import { fillReportFromLedger } from '../../app/annual-report/fill-report-from-ledger.ts';
 import { getAnnualReport } from '../../app/annual-report/get-annual-report.ts';
 import { getCompilationOverview } from '../../app/annual-report/get-compilation-overview.ts';
 import { listAnnualReports } from '../../app/annual-report/list-annual-reports.ts';
@@ -28,6 +29,8 @@ import {
   CompileExportQuerySchema,
   CompileReportsSchema,
   CreateAnnualReportSchema,
+  FillFromLedgerResultSchema,
+  FillFromLedgerSchema,
   PublishReportSchema,
   ReportAuditEntrySchema,
   ReportExportQuerySchema,
@@ -144,6 +147,21 @@ export function annualReportRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (request) =>
         updateReportCells(deps, { actor: actorOf(request), reportId: request.params.id, ...request.body }),
+    );
+
+    app.post(
+      '/annual-reports/:id/fill-from-ledger',
+      {
+        schema: {
+          tags,
+          summary: '从台账取数（第二、三、四部分由目录、行政决定、收费记录、申请和复议诉讼案件计算）',
+          params: IdParams,
+          body: FillFromLedgerSchema,
+          response: { 200: FillFromLedgerResultSchema },
+        },
+      },
+      async (request) =>
+        fillReportFromLedger(deps, { actor: actorOf(request), reportId: request.params.id, ...request.body }),
     );
 
     app.patch(
