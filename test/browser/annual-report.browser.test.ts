@@ -59,15 +59,39 @@ describe('annual report authoring in Chromium', () => {
     return page;
   }
 
-  it('shows the demo 2021 report as published and reconciled', async () => {
+  it('shows the demo 2021 report as published and reconciled, its figures computed from the ledger', async () => {
     const page = await logIn('spj.clerk');
     await page.getByRole('menuitem', { name: /年度报告/ }).click();
     await page.getByRole('link', { name: '2021年度报告' }).click();
     await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('已发布');
     expect(await page.getByTestId('findings-summary').textContent()).toContain('核对通过');
-    expect(await page.locator('[data-cell="section2.licensing.decisions"]').textContent()).toBe('43850');
-    // Read-only: no inputs in the grid.
+    const licensing = page.locator('[data-cell="section2.licensing.decisions"]');
+    expect(await licensing.textContent()).toBe('43850');
+    // Read-only: no inputs in the grid, and no refresh.
     expect(await page.locator('.report-grid input').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /从台账取数/ }).count()).toBe(0);
+
+    // Computed cells are marked (a legend says how) and open the records behind them.
+    expect(await licensing.getAttribute('data-origin')).toBe('computed');
+    expect(await licensing.getAttribute('title')).toContain('台账生成：陈承办（spj.clerk）');
+    expect(await page.getByTestId('cell-legend').textContent()).toContain('台账生成');
+    const fee = page.locator('[data-cell="section2.administrative_fee.amount_wan_yuan"]');
+    expect(await fee.getAttribute('data-origin')).toBeNull();
+    await licensing.getByRole('button').click();
+    const drawer = page.getByTestId('ledger-drawer');
+    await expect.poll(() => drawer.textContent()).toContain('台账现有 43850，与报告一致');
+    const allDecisions = drawer.getByRole('link', { name: /查看全部行政许可决定/ });
+    expect(await allDecisions.getAttribute('href')).toBe('/console/decisions?kind=licensing&year=2021');
+    await page.getByRole('button', { name: '关闭' }).click();
+    await drawer.waitFor({ state: 'detached' });
+
+    const notHeld = page.locator('[data-cell="section3.unavailable.not_held.natural_person"]');
+    expect(await notHeld.getAttribute('data-origin')).toBe('computed');
+    await notHeld.getByRole('button').click();
+    await expect.poll(() => drawer.getByRole('link', { name: /^Y2021/ }).count()).toBe(2);
+    expect(await drawer.textContent()).toContain('王建国');
+    await drawer.getByRole('link', { name: /^Y20210315/ }).click();
+    await page.waitForURL(/\/console\/requests\/[0-9a-f-]{36}$/);
     await page.close();
   });
 
@@ -82,7 +106,12 @@ describe('annual report authoring in Chromium', () => {
     await page.getByTestId('findings-summary').waitFor();
     reportPath = new URL(page.url()).pathname;
     expect(reportPath).toMatch(/^\/console\/annual-reports\/[0-9a-f-]{36}$/);
-    expect(await page.getByTestId('findings-summary').textContent()).toContain('个单元格未填写');
+    // The new report starts with the ledger's figures; only the fee (no fee records) is blank.
+    expect(await page.locator('[data-cell="section3.new.total"]').getAttribute('data-origin')).toBe(
+      'computed',
+    );
+    expect(await page.getByLabel(NEW_TOTAL).inputValue()).toBe('0');
+    expect(await page.getByTestId('findings-summary').textContent()).toContain('尚有 1 个单元格未填写');
     await page.getByRole('button', { name: '空白单元格填0' }).click();
     const beside = (table: string, row: string) => page.getByTestId(`check-${table}-${row}`);
 
@@ -91,6 +120,10 @@ describe('annual report authoring in Chromium', () => {
 
     // R1 and R2.
     await page.getByLabel(NEW_NATURAL_PERSON).fill('3');
+    // Typed over: no longer shown as computed.
+    expect(
+      await page.locator('[data-cell="section3.new.natural_person"]').getAttribute('data-origin'),
+    ).toBeNull();
     const newRow = beside('section3', 'new');
     await expect.poll(() => newRow.textContent()).toContain('R2');
     expect(await newRow.textContent()).toContain('各类申请人自然人3');
@@ -138,6 +171,42 @@ describe('annual report authoring in Chromium', () => {
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.textContent()).toContain('报送未成功');
     expect(await dialog.textContent()).toContain('不能报送：【R1】');
+    await page.close();
+  });
+
+  it('refreshes from the ledger, keeping what a person typed unless asked to replace it', async () => {
+    const page = await logIn('spj.clerk');
+    await page.goto(`${base}${reportPath}`);
+    await page.getByLabel(NEW_NATURAL_PERSON).waitFor();
+    await page.getByRole('button', { name: /从台账取数/ }).click();
+    const dialog = page.getByRole('dialog');
+    const overwrite = dialog.getByRole('checkbox', { name: /人工填报的 \d+ 个单元格也改为台账数据/ });
+    await overwrite.waitFor();
+    await dialog.getByRole('button', { name: /取\s*数/ }).click();
+    const result = page.getByTestId('ledger-result');
+    await expect.poll(() => result.textContent()).toContain('保留人工填报');
+    expect(await result.textContent()).toContain(`${NEW_NATURAL_PERSON} 为 3（台账为 0）`);
+    expect(await page.getByLabel(NEW_NATURAL_PERSON).inputValue()).toBe('3');
+
+    await page.getByRole('button', { name: /从台账取数/ }).click();
+    await overwrite.check();
+    await dialog.getByRole('button', { name: /取\s*数/ }).click();
+    await expect.poll(() => page.getByLabel(NEW_NATURAL_PERSON).inputValue()).toBe('0');
+    expect(await page.locator('[data-cell="section3.new.natural_person"]').getAttribute('data-origin')).toBe(
+      'computed',
+    );
+    expect(await page.getByTestId('check-section3-new').textContent()).toBe('');
+    expect(await page.getByLabel(NEW_NATURAL_PERSON).getAttribute('title')).toContain(
+      '台账生成：陈承办（spj.clerk）',
+    );
+    // The fee has no records to compute it from: the typed -2 stays, and so does its R5.
+    expect(await page.getByLabel('第二部分“行政事业性收费”本年收费金额（单位：万元）').inputValue()).toBe(
+      '-2',
+    );
+    await page.locator('[data-cell="section3.new.total"] .ledger-mark').click();
+    await expect
+      .poll(() => page.getByTestId('ledger-drawer').textContent())
+      .toContain('没有对应的申请（该项为 0）');
     await page.close();
   });
 });

@@ -29,6 +29,9 @@ export interface ReportGridProps {
   onChange?: (cell: CellId, value: number | null) => void;
   /** Who entered the value and when, for the cell's tooltip. */
   cellInfo?: (cell: CellId) => string | undefined;
+  /** Cells whose value the ledger computed: tinted, with a corner mark that opens their records. */
+  isComputed?: (cell: CellId) => boolean;
+  onOpenLedger?: (cell: CellId) => void;
   /** Only some sections (the console shows them under their headings). */
   sections?: readonly ('section2' | 'section3' | 'section4')[];
   /** Print each section's heading (二、三、四) above its table. */
@@ -73,21 +76,57 @@ function ValueCell({ ctx, cell, colSpan = 1 }: { ctx: Ctx; cell: CellId; colSpan
   ]
     .filter(Boolean)
     .join('\n');
+  const computed = ctx.isComputed?.(cell) ?? false;
   const className = [
     'value',
+    computed ? 'cell-computed' : '',
     severity ? `cell-${severity}` : '',
     invalid ? 'cell-invalid' : '',
     value === null ? 'cell-blank' : '',
   ].join(' ');
+  const open = computed && ctx.onOpenLedger ? () => ctx.onOpenLedger?.(cell) : null;
   if (!ctx.editable) {
     return (
-      <td className={className} colSpan={colSpan} title={hover} data-cell={cell}>
-        {formatCell(value)}
+      <td
+        className={className}
+        colSpan={colSpan}
+        title={hover}
+        data-cell={cell}
+        data-origin={computed ? 'computed' : undefined}
+      >
+        {open ? (
+          // The figure itself opens its records; the corner mark is drawn by CSS (not in the text).
+          <button
+            type="button"
+            className="ledger-value"
+            aria-label={`${formatCell(value)}（台账生成，点击查看台账记录）`}
+            onClick={open}
+          >
+            {formatCell(value)}
+          </button>
+        ) : (
+          formatCell(value)
+        )}
       </td>
     );
   }
   return (
-    <td className={className} colSpan={colSpan} data-cell={cell}>
+    <td
+      className={className}
+      colSpan={colSpan}
+      data-cell={cell}
+      data-origin={computed ? 'computed' : undefined}
+    >
+      {open && (
+        <button
+          type="button"
+          className="ledger-mark"
+          title="台账生成：点击查看对应的台账记录"
+          // Not the cell's own name: the input keeps its label to itself.
+          aria-label="查看该单元格的台账记录"
+          onClick={open}
+        />
+      )}
       <input
         aria-label={describeCell(cell)}
         aria-invalid={severity === 'error' || invalid}

@@ -1,9 +1,10 @@
-import { DownloadOutlined, SaveOutlined } from '@ant-design/icons';
+import { DatabaseOutlined, DownloadOutlined, SaveOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
   Button,
   Card,
+  Checkbox,
   Descriptions,
   Dropdown,
   Input,
@@ -21,12 +22,14 @@ import { Link, useParams } from 'react-router';
 import {
   type AnnualReportView,
   CELL_ORIGIN_LABELS,
+  type FillFromLedgerResult,
+  ledgerSourceOf,
   REPORT_EXPORT_FORMAT_LABELS,
   REPORT_EXPORT_FORMATS,
   REPORT_SOURCE_LABELS,
   type ReportAuditEntry,
 } from '../../../contract/annual-report-api.ts';
-import { listCells, readCell, writeCell } from '../../../core/annual-report/cell-access.ts';
+import { describeCell, listCells, readCell, writeCell } from '../../../core/annual-report/cell-access.ts';
 import { type CellId, type ReportTables, SECTION_TITLES } from '../../../core/annual-report/cells.ts';
 import {
   draftOverviewSentences,
@@ -38,6 +41,7 @@ import { patch, post } from '../../api/client.ts';
 import { useQuery } from '../../api/use-query.ts';
 import { errorMessage } from '../../components/errors.ts';
 import { findingKey, indexFindings } from './grid-findings.ts';
+import { LedgerDrawer } from './ledger-drawer.tsx';
 import { ProseEditor } from './prose-editor.tsx';
 import { ReportGrid } from './report-grid.tsx';
 import { formatInstant, REPORT_STATUS_COLORS, REPORT_STATUS_LABELS } from './report-labels.ts';
@@ -161,6 +165,10 @@ export function ReportPage() {
   const [reason, setReason] = useState('');
   const [publishing, setPublishing] = useState(false);
   const [publishedOn, setPublishedOn] = useState('');
+  const [ledgerCell, setLedgerCell] = useState<CellId | null>(null);
+  const [filling, setFilling] = useState(false);
+  const [overwriteManual, setOverwriteManual] = useState(false);
+  const [ledgerResult, setLedgerResult] = useState<FillFromLedgerResult | null>(null);
 
   const adopt = useCallback((next: AnnualReportView) => {
     setView(next);
@@ -230,6 +238,12 @@ export function ReportPage() {
     if (!entry) return editable ? '尚未填写' : undefined;
     return `${CELL_ORIGIN_LABELS[entry.origin]}：${entry.enteredByLabel}，${formatInstant(entry.enteredAt)}`;
   };
+  const isComputed = (cell: CellId) => !dirtyCells.has(cell) && view.cellEntries[cell]?.origin === 'computed';
+  const canFill = editable && view.source === 'authored';
+  // Cells the ledger could compute that a person typed: a refresh keeps them unless asked.
+  const manualLedgerCells = Object.entries(view.cellEntries).filter(
+    ([cell, entry]) => entry.origin === 'manual' && ledgerSourceOf(cell) !== null,
+  ).length;
   const proseFindings = (field: ProseField) => findings.filter((f) => f.cells.includes(`prose.${field}`));
 
   const save = async (): Promise<AnnualReportView> => {
@@ -274,6 +288,32 @@ export function ReportPage() {
         ...body,
       });
     };
+
+  const fillFromLedger = async () => {
+    setBusy('取数');
+    try {
+      const current = dirty ? await save() : view;
+      const result = await post<FillFromLedgerResult>(`/annual-reports/${view.id}/fill-from-ledger`, {
+        version: current.version,
+        overwriteManual,
+      });
+      adopt(result.report);
+      audit.reload();
+      setLedgerResult(result);
+      setFilling(false);
+      setOverwriteManual(false);
+      message.success(
+        result.changed.length > 0
+          ? `已从台账取数，更新 ${result.changed.length} 个单元格`
+          : '报告已是台账的最新数据，没有需要更新的单元格',
+      );
+    } catch (error) {
+      modal.error({ title: '从台账取数未成功', content: errorMessage(error), width: 640 });
+      loaded.reload();
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const jumpTo = (finding: Finding) => {
     const cell = finding.cells.find((c) => !c.startsWith('previous.') && !c.startsWith('prose.'));
@@ -329,6 +369,15 @@ export function ReportPage() {
               {dirty && <Tag color="orange">有未保存的修改</Tag>}
             </Space>
             <Space wrap>
+              {canFill && (
+                <Button
+                  icon={<DatabaseOutlined />}
+                  loading={busy === '取数'}
+                  onClick={() => setFilling(true)}
+                >
+                  从台账取数
+                </Button>
+              )}
               {editable && (
                 <Button
                   icon={<SaveOutlined />}
@@ -412,6 +461,34 @@ export function ReportPage() {
         </Descriptions>
       </Card>
 
+      {ledgerResult && (
+        <Alert
+          type="info"
+          showIcon
+          closable={{ onClose: () => setLedgerResult(null) }}
+          data-testid="ledger-result"
+          title={
+            ledgerResult.changed.length > 0
+              ? `从台账取数：更新 ${ledgerResult.changed.length} 个单元格`
+              : '从台账取数：报告已是台账的最新数据'
+          }
+          description={
+            ledgerResult.keptManual.length + ledgerResult.notes.length > 0 && (
+              <ul className="findings-list">
+                {ledgerResult.keptManual.map((k) => (
+                  <li key={k.cell}>
+                    保留人工填报：{describeCell(k.cell)} 为 {k.value ?? '空白'}（台账为 {k.ledger}）
+                  </li>
+                ))}
+                {ledgerResult.notes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            )
+          }
+        />
+      )}
+
       <FindingsSummary
         findings={findings}
         blanks={blanks.length}
@@ -472,14 +549,29 @@ export function ReportPage() {
           {editable
             ? '在单元格中直接输入数字（没有的填0），回车移到下一行；核对结果随输入即时显示在各行右侧。'
             : '表格只读。'}
-          所有单元格均为人工填报，鼠标停留可查看填报人和时间。
+          鼠标停留可查看填报人和时间。
         </Typography.Paragraph>
+        <div className="cell-legend" data-testid="cell-legend">
+          <span>
+            <span className="legend-swatch computed">
+              <span className="legend-mark">账</span>
+            </span>
+            台账生成（浅蓝底）：由政府信息公开目录、行政决定、收费记录、依申请公开的申请和复议诉讼案件计算；
+            {editable ? '鼠标移到单元格上，点击右上角“账”' : '点击单元格'}查看对应的台账记录
+          </span>
+          <span>
+            <span className="legend-swatch manual" />
+            人工填报{editable ? '（改动台账生成的数字即记为人工填报）' : ''}
+          </span>
+        </div>
         <ReportGrid
           tables={tables}
           findings={findings}
           editable={editable}
           onChange={setCell}
           cellInfo={cellInfo}
+          isComputed={isComputed}
+          onOpenLedger={setLedgerCell}
           sections={['section2']}
         />
         {section(2)}
@@ -489,6 +581,8 @@ export function ReportPage() {
           editable={editable}
           onChange={setCell}
           cellInfo={cellInfo}
+          isComputed={isComputed}
+          onOpenLedger={setLedgerCell}
           sections={['section3']}
         />
         {section(3)}
@@ -498,6 +592,8 @@ export function ReportPage() {
           editable={editable}
           onChange={setCell}
           cellInfo={cellInfo}
+          isComputed={isComputed}
+          onOpenLedger={setLedgerCell}
           sections={['section4']}
         />
         {section(4)}
@@ -527,6 +623,36 @@ export function ReportPage() {
         <AuditTrail entries={audit.data} />
       </Card>
 
+      <LedgerDrawer
+        agencyId={view.agencyId}
+        year={view.year}
+        cell={ledgerCell}
+        shown={ledgerCell ? (readCell(tables, ledgerCell) ?? null) : null}
+        onClose={() => setLedgerCell(null)}
+      />
+      <Modal
+        title="从台账取数"
+        open={filling}
+        onCancel={() => setFilling(false)}
+        okText="取数"
+        confirmLoading={busy === '取数'}
+        onOk={fillFromLedger}
+        destroyOnHidden
+      >
+        <Typography.Paragraph>
+          按{view.year}
+          年度的台账重新计算第二、三、四部分：第二部分取自政府信息公开目录、行政决定和收费记录，第三、四部分取自依申请公开的申请和行政复议、行政诉讼案件。取得的数字记为“台账生成”。
+        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          台账无法计算的单元格（如没有登记收费记录时的收费金额）保持不变。上年结转与上一年度报告的“结转下年度继续办理”保持一致（R6）。
+          {dirty && ' 未保存的修改将先保存。'}
+        </Typography.Paragraph>
+        {manualLedgerCells > 0 && (
+          <Checkbox checked={overwriteManual} onChange={(e) => setOverwriteManual(e.target.checked)}>
+            人工填报的 {manualLedgerCells} 个单元格也改为台账数据（默认保留）
+          </Checkbox>
+        )}
+      </Modal>
       <Modal
         title="退回修改"
         open={returning}
