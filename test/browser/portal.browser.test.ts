@@ -63,9 +63,7 @@ describe('public portal in Chromium', () => {
       const response = await page.goto(`${base}${path}`);
       expect(response?.status(), path).toBe(200);
       if (path.startsWith('/console')) continue;
-      const hrefs = await page.$$eval('a[href]', (links) =>
-        links.map((a) => a.getAttribute('href') ?? '#'),
-      );
+      const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => a.getAttribute('href') ?? '#'));
       for (const href of hrefs) {
         if (href.startsWith('#') || /^[a-z]+:/i.test(href)) continue;
         const url = new URL(href, `${base}${path}`);
