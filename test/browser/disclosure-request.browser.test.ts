@@ -114,7 +114,7 @@ describe('a disclosure request from the portal to the reply, in Chromium', () =>
     await body.fill(text.replace(/\n（请填写[^）]*）/, ''));
     await editor.getByRole('button', { name: '出具并归档' }).click();
     await expect.poll(() => page.getByText('已出具').count()).toBeGreaterThan(0);
-    expect(await page.getByRole('link', { name: '下载 DOCX' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: '下载 DOCX' }).count()).toBe(1);
     await page.close();
   });
 
