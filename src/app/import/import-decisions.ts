@@ -11,8 +11,8 @@ import { DomainError, isDomainError } from '../../core/shared/domain-error.ts';
 import { localDateInChina } from '../../core/shared/local-date.ts';
 import type { Actor } from '../../core/staff/index.ts';
 import type { ImportJobPhase, ImportProblem } from '../../db/repositories/catalogue-import.repository.ts';
-import type { StagedDecision } from '../../db/repositories/decision.repository.ts';
-import { createRepositories, inTransaction } from '../../db/repositories/index.ts';
+import type { StagedBatch, StagedDecision } from '../../db/repositories/decision.repository.ts';
+import { createRepositories, inTransaction, type Repositories } from '../../db/repositories/index.ts';
 import { actorLabel, requireAgencyInScope, requirePermission } from '../shared/authorize.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { openTable, type TableRow } from './read-table.ts';
@@ -20,19 +20,24 @@ import { openTable, type TableRow } from './read-table.ts';
 /**
  * Bulk import of decisions (双公示) from CSV or XLSX.
  *
- * All or nothing. A file is published whole or not at all: every row is read and checked, the valid
- * ones are staged, the whole-file checks run on the stage, and only a file without a single problem
- * is published, in one INSERT … SELECT inside one transaction. A report lists every rejected row
- * and why. Resumable imports were rejected: a half-published 双公示 file is a wrong public record,
- * and re-running a corrected file is cheap because the import is idempotent.
+ * All or nothing. A file is published whole or not at all, and a report lists every rejected row and
+ * why. Resumable imports were rejected: a half-published 双公示 file is a wrong public record, and
+ * re-running a corrected file is cheap because the import is idempotent. Two ways, one guarantee:
+ * - PostgreSQL (several sessions): one transaction, opened at the first batch, inserts each batch
+ *   while the next is read (Node parses, the server maintains indexes — two cores at work); rows the
+ *   unique key turns away are classified at once (repeated in the file, or published before with
+ *   other content); any problem rolls the transaction back, so nothing was ever visible.
+ * - PGlite (one session, shared with every other request): valid rows are staged in short
+ *   statements, the whole-file checks are queries over the stage, and the file is published in one
+ *   INSERT … SELECT — the single session is never held for the length of a file.
  *
  * Idempotent. A decision is identified by agency + kind + 文号. A row already published with the same
  * content is counted as unchanged and left alone, so importing the same file twice adds nothing; a
  * row whose 文号 is published with different content is a problem (corrections are not silent), and
  * so is a 文号 that appears twice in one file.
  *
- * Constant memory. Rows stream from the file in batches of BATCH_SIZE; nothing keeps all rows, keys
- * or hashes in memory — the whole-file checks are queries over the stage.
+ * Constant memory. Rows stream from the file in batches of BATCH_SIZE, at most two batches wait for
+ * the database; nothing keeps all rows, keys or hashes in memory — the checks are database queries.
  */
 
 export const BATCH_SIZE = 5000;
@@ -93,6 +98,95 @@ function linesText(lines: number[]): string {
   return lines.length > 10 ? `${shown} 等 ${lines.length} 行` : shown;
 }
 
+/** A row the unique key turned away, as the publishing transaction classified it. */
+type SkippedRow = Awaited<ReturnType<Repositories['decisions']['publishBatch']>>['skipped'][number];
+
+/**
+ * The pipelined publication (see above): a queue between the reader and the transaction, at most two
+ * batches deep so that memory stays bounded whatever the file's size.
+ */
+interface Publisher {
+  publish(batch: StagedBatch, size: number): Promise<void>;
+  /** Resolves when every batch sent so far has been inserted and classified. */
+  settled(): Promise<void>;
+  commit<T>(complete: (trx: Repositories, inserted: number) => Promise<T>): Promise<T>;
+  rollback(): Promise<void>;
+}
+
+class RollbackSignal extends Error {}
+
+function startPublisher(
+  deps: AppDeps,
+  jobId: string,
+  agencyId: string,
+  onSkipped: (rows: SkippedRow[]) => void,
+): Publisher {
+  type Item =
+    | { batch: StagedBatch; size: number }
+    | { barrier: () => void }
+    | { commit: (trx: Repositories, inserted: number) => Promise<unknown> }
+    | { rollback: true };
+  const queue: Item[] = [];
+  let wakeConsumer: (() => void) | null = null;
+  let wakeProducer: (() => void) | null = null;
+  let failure: unknown = null;
+  const take = async (): Promise<Item> => {
+    while (queue.length === 0) await new Promise<void>((resolve) => (wakeConsumer = resolve));
+    const item = queue.shift()!;
+    wakeProducer?.();
+    return item;
+  };
+  const put = (item: Item) => {
+    queue.push(item);
+    wakeConsumer?.();
+  };
+  const done = inTransaction(deps.db, async (trx) => {
+    await trx.decisions.lockAgencyForImport(agencyId);
+    let inserted = 0;
+    for (;;) {
+      const item = await take();
+      if ('batch' in item) {
+        const result = await trx.decisions.publishBatch(jobId, agencyId, item.batch, item.size);
+        inserted += result.inserted;
+        if (result.skipped.length > 0) onSkipped(result.skipped);
+      } else if ('barrier' in item) item.barrier();
+      else if ('commit' in item) return item.commit(trx, inserted);
+      else throw new RollbackSignal();
+    }
+  }).catch((error: unknown) => {
+    failure = error;
+    wakeProducer?.();
+    throw error;
+  });
+  done.catch(() => undefined);
+  return {
+    async publish(batch, size) {
+      if (failure) throw failure;
+      put({ batch, size });
+      while (queue.length > 2 && !failure) await new Promise<void>((resolve) => (wakeProducer = resolve));
+      if (failure) throw failure;
+    },
+    async settled() {
+      if (failure) throw failure;
+      await Promise.race([
+        new Promise<void>((resolve) => put({ barrier: resolve })),
+        done.then(() => undefined),
+      ]);
+      if (failure) throw failure;
+    },
+    async commit<T>(complete: (trx: Repositories, inserted: number) => Promise<T>): Promise<T> {
+      put({ commit: complete });
+      return (await done) as T;
+    },
+    async rollback() {
+      put({ rollback: true });
+      await done.catch((error: unknown) => {
+        if (!(error instanceof RollbackSignal)) throw error;
+      });
+    },
+  };
+}
+
 export async function importDecisions(deps: AppDeps, input: ImportDecisionsInput): Promise<ImportReport> {
   const started = performance.now();
   const repos = createRepositories(deps.db);
@@ -137,6 +231,7 @@ export async function importDecisions(deps: AppDeps, input: ImportDecisionsInput
   let ignoredHeaders: string[] = [];
   let format: 'csv' | 'xlsx' | null = null;
   let staged = false;
+  let publisher: Publisher | null = null;
   let bytesRead = () => 0;
   let totalBytes = 0;
 
@@ -147,6 +242,10 @@ export async function importDecisions(deps: AppDeps, input: ImportDecisionsInput
   };
 
   const fail = async (message: string): Promise<ImportReport> => {
+    if (publisher) {
+      await publisher.rollback();
+      publisher = null;
+    }
     if (staged) await repos.decisions.dropStage(jobId);
     await repos.catalogueImports.finish(jobId, {
       status: 'failed',
@@ -180,16 +279,24 @@ export async function importDecisions(deps: AppDeps, input: ImportDecisionsInput
     format = table.format;
     totalBytes = table.byteSize;
     bytesRead = table.bytesRead;
-    await repos.decisions.createStage(jobId);
-    staged = true;
+    const pipelined = !(await repos.decisions.isSingleSession());
+    if (!pipelined) {
+      await repos.decisions.createStage(jobId);
+      staged = true;
+    }
 
-    const iterator = table.rows()[Symbol.asyncIterator]();
+    const iterator = table.batches()[Symbol.asyncIterator]();
     // The header: the first of the leading rows whose names resolve to the required columns.
     const leading: TableRow[] = [];
+    let rest: TableRow[] = [];
     while (leading.length < HEADER_SEARCH_ROWS) {
       const next = await iterator.next();
       if (next.done) break;
-      if (!isBlank(next.value.cells)) leading.push(next.value);
+      let i = 0;
+      for (; i < next.value.length && leading.length < HEADER_SEARCH_ROWS; i++) {
+        if (!isBlank(next.value[i]!.cells)) leading.push(next.value[i]!);
+      }
+      rest = next.value.slice(i);
     }
     if (leading.length === 0) {
       addProblem({ message: '文件中没有任何数据' });
@@ -221,12 +328,37 @@ export async function importDecisions(deps: AppDeps, input: ImportDecisionsInput
     const header = leading[headerIndex]!;
 
     const fields = Object.entries(mapping) as [DecisionField, number][];
+    const duplicateProblem = (line: number, firstLine: number, documentNumber: string, kind: DecisionKind) =>
+      addProblem({
+        line: firstLine,
+        column: '文号',
+        message: `文号“${documentNumber}”（${DECISION_KIND_LABELS[kind]}）在文件中重复出现：第 ${linesText([firstLine, line])} 行`,
+      });
+    const conflictProblem = (line: number, documentNumber: string, differing: string[]) =>
+      addProblem({
+        line,
+        column: '文号',
+        message: `文号“${documentNumber}”已经导入，但本文件中的${differing.join('、')}与已公开的记录不同；已公开的决定不会被覆盖，如需更正请先核实`,
+      });
+    if (pipelined) {
+      publisher = startPublisher(deps, jobId, agency.id, (rows) => {
+        for (const row of rows) {
+          if (row.firstLine !== null) duplicateProblem(row.line, row.firstLine, row.documentNumber, row.kind);
+          else if (row.fields.length > 0) conflictProblem(row.line, row.documentNumber, row.fields);
+        }
+      });
+    }
     let batch: StagedDecision[] = [];
     let pending: Promise<void> | null = null;
     const flush = async () => {
       if (pending) await pending;
-      pending = batch.length > 0 ? repos.decisions.stageRows(jobId, batch) : null;
+      pending = null;
+      if (batch.length === 0) return;
+      const serialised = { json: JSON.stringify(batch) };
+      const size = batch.length;
       batch = [];
+      if (publisher) await publisher.publish(serialised, size);
+      else pending = repos.decisions.stageRows(jobId, serialised);
     };
     const handle = (row: TableRow) => {
       if (isBlank(row.cells)) return;
@@ -242,10 +374,11 @@ export async function importDecisions(deps: AppDeps, input: ImportDecisionsInput
       }
     };
     for (const row of leading.slice(headerIndex + 1)) handle(row);
+    for (const row of rest) handle(row);
     for (;;) {
       const next = await iterator.next();
       if (next.done) break;
-      handle(next.value);
+      for (const row of next.value) handle(row);
       if (batch.length >= BATCH_SIZE) {
         await flush();
         await progress('reading');
@@ -260,25 +393,25 @@ export async function importDecisions(deps: AppDeps, input: ImportDecisionsInput
       return await fail('未导入任何记录：表头之后没有数据行');
     }
 
-    const room = () => Math.max(0, MAX_REPORTED_PROBLEMS - problems.length);
-    const duplicates = await repos.decisions.findStagedDuplicates(jobId, Math.max(1, room()));
-    for (const group of duplicates.groups) {
-      addProblem({
-        line: group.lines[0]!,
-        column: '文号',
-        message: `文号“${group.documentNumber}”（${DECISION_KIND_LABELS[group.kind]}）在文件中重复出现：第 ${linesText(group.lines)} 行`,
-      });
+    if (publisher) {
+      await publisher.settled();
+    } else {
+      await repos.decisions.analyseStage(jobId);
+      const room = () => Math.max(1, MAX_REPORTED_PROBLEMS - problems.length);
+      const duplicates = await repos.decisions.findStagedDuplicates(jobId, room());
+      for (const group of duplicates.groups) {
+        addProblem({
+          line: group.lines[0]!,
+          column: '文号',
+          message: `文号“${group.documentNumber}”（${DECISION_KIND_LABELS[group.kind]}）在文件中重复出现：第 ${linesText(group.lines)} 行`,
+        });
+      }
+      errorCount += Math.max(0, duplicates.total - duplicates.groups.length);
+      const conflicts = await repos.decisions.findStagedConflicts(jobId, agency.id, room());
+      for (const conflict of conflicts.rows)
+        conflictProblem(conflict.line, conflict.documentNumber, conflict.fields);
+      errorCount += Math.max(0, conflicts.total - conflicts.rows.length);
     }
-    errorCount += Math.max(0, duplicates.total - duplicates.groups.length);
-    const conflicts = await repos.decisions.findStagedConflicts(jobId, agency.id, Math.max(1, room()));
-    for (const conflict of conflicts.rows) {
-      addProblem({
-        line: conflict.line,
-        column: '文号',
-        message: `文号“${conflict.documentNumber}”已经导入，但本文件中的${conflict.fields.join('、')}与已公开的记录不同；已公开的决定不会被覆盖，如需更正请先核实`,
-      });
-    }
-    errorCount += Math.max(0, conflicts.total - conflicts.rows.length);
 
     if (errorCount > 0) {
       return await fail(
@@ -287,12 +420,7 @@ export async function importDecisions(deps: AppDeps, input: ImportDecisionsInput
     }
 
     await progress('committing');
-    const outcome = await inTransaction(deps.db, async (trx) => {
-      await trx.decisions.lockAgencyForImport(agency.id);
-      // Another import of this agency may have published in the meantime: check again under the lock.
-      const late = await trx.decisions.findStagedConflicts(jobId, agency.id, 1);
-      if (late.total > 0) return { inserted: -1 };
-      const inserted = await trx.decisions.commitStage(jobId, agency.id);
+    const complete = async (trx: Repositories, inserted: number) => {
       const unchanged = validRows - inserted;
       const message =
         inserted > 0
@@ -318,7 +446,23 @@ export async function importDecisions(deps: AppDeps, input: ImportDecisionsInput
         newValue: { fileName: input.file.name, rowsRead, inserted, unchanged },
       });
       return { inserted, unchanged, message };
-    });
+    };
+    let outcome: { inserted: number; unchanged?: number; message?: string };
+    if (publisher) {
+      // The agency has been locked by the publishing transaction since the first batch: no other
+      // import of it can have published in between, so the checks above still hold.
+      const running = publisher;
+      publisher = null;
+      outcome = await running.commit(complete);
+    } else {
+      outcome = await inTransaction(deps.db, async (trx) => {
+        await trx.decisions.lockAgencyForImport(agency.id);
+        // Another import of this agency may have published in the meantime: check again under the lock.
+        const late = await trx.decisions.findStagedConflicts(jobId, agency.id, 1);
+        if (late.total > 0) return { inserted: -1 };
+        return complete(trx, await trx.decisions.commitStage(jobId, agency.id));
+      });
+    }
     if (outcome.inserted < 0) {
       addProblem({ message: '导入期间另一份文件发布了相同文号、内容不同的决定，请重新导入' });
       return await fail('未导入任何记录：导入期间另一份文件发布了相同文号、内容不同的决定');

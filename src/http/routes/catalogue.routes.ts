@@ -88,6 +88,13 @@ async function receiveUpload(
   if (declared > maxBytes) {
     throw new DomainError('import_file_too_large', `上传的文件超过 ${megabytes(maxBytes)}，未接收`);
   }
+  const body = request.body as NodeJS.ReadableStream | undefined;
+  if (!body || typeof body.pipe !== 'function') {
+    throw new DomainError(
+      'validation_failed',
+      '请以文件内容作为请求体上传（Content-Type: application/octet-stream）',
+    );
+  }
   const path = join(tmpdir(), `gongkai-upload-${randomBytes(12).toString('hex')}`);
   let size = 0;
   const limit = new Transform({
@@ -99,7 +106,7 @@ async function receiveUpload(
     },
   });
   try {
-    await pipeline(request.body as NodeJS.ReadableStream, limit, createWriteStream(path));
+    await pipeline(body, limit, createWriteStream(path));
   } catch (error) {
     await rm(path, { force: true });
     throw error;
@@ -108,9 +115,16 @@ async function receiveUpload(
 }
 
 async function readBody(request: FastifyRequest, maxBytes: number): Promise<Buffer> {
+  const body = request.body as AsyncIterable<Buffer> | undefined;
+  if (!body || typeof (body as { pipe?: unknown }).pipe !== 'function') {
+    throw new DomainError(
+      'validation_failed',
+      '请以文件内容作为请求体上传（Content-Type: application/octet-stream）',
+    );
+  }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request.body as AsyncIterable<Buffer>) {
+  for await (const chunk of body) {
     size += chunk.length;
     if (size > maxBytes) throw new DomainError('validation_failed', `文件不能超过 ${megabytes(maxBytes)}`);
     chunks.push(chunk);

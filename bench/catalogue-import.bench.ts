@@ -1,0 +1,251 @@
+/**
+ * Bulk import of decisions: 1,000,000 rows from one CSV file into PostgreSQL through the product's
+ * import (read, validate every row, stage, whole-file checks, publish in one statement), beside a raw
+ * COPY of the same file into a table with the same columns and indexes, in the same run; then the
+ * same import into PGlite. Peak RSS is sampled to show the import streams (the file is ~330 MB).
+ *
+ *   npx tsx bench/catalogue-import.bench.ts
+ *   BENCH_ROWS=200000 BENCH_PGLITE_ROWS=100000 DATABASE_URL=postgres://… npx tsx bench/catalogue-import.bench.ts
+ *
+ * DATABASE_URL is an administrative URL (default postgres://postgres@127.0.0.1:5432/test): a fresh
+ * database is created for the run and dropped after. psql must be installed for the COPY baseline.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { importDecisions } from '../src/app/import/import-decisions.ts';
+import { writeDecisionsCsv } from '../src/app/import/write-decisions-file.ts';
+import { openSystem, type System } from '../src/bootstrap.ts';
+import type { DecisionInput } from '../src/core/catalogue/index.ts';
+import { computeUnifiedSocialCreditCheck } from '../src/core/shared/identity-codes.ts';
+import { addDays } from '../src/core/shared/local-date.ts';
+import { createRepositories } from '../src/db/repositories/index.ts';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const PGLITE_ROWS = Number(process.env.BENCH_PGLITE_ROWS ?? ROWS);
+const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const OUT = join(import.meta.dirname, 'output');
+
+const FIRST = '恒泰永兴华盛宏达鑫源嘉瑞天成富港沙洲暨阳凤凰塘桥锦丰乐余南丰金港杨舍大新常阴德信中和汇通';
+const SECOND = '通达昌隆茂晟辉远润泽祥安博创新凯越丰德佳美科正源合利信诚宇航亿智联';
+const TRADES = [
+  '贸易',
+  '科技',
+  '机械',
+  '纺织',
+  '建材',
+  '电子',
+  '物流',
+  '餐饮管理',
+  '服饰',
+  '化工',
+  '五金',
+  '新材料',
+];
+const USCC = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+function creditCode(serial: number): string {
+  let n = serial;
+  let body = '';
+  for (let i = 0; i < 7; i++) {
+    body = USCC[n % 31]! + body;
+    n = Math.floor(n / 31);
+  }
+  const first17 = `91320582MA${body}`;
+  return first17 + computeUnifiedSocialCreditCheck(first17)!;
+}
+
+/** Realistic licensing rows (every column of a 双公示 export filled), unique 文号, spread over 2021. */
+function* decisions(count: number): Generator<DecisionInput> {
+  for (let i = 0; i < count; i++) {
+    const name = `张家港${FIRST[i % FIRST.length]}${SECOND[(i * 7) % SECOND.length]}${TRADES[(i * 13) % TRADES.length]}有限公司`;
+    const decidedOn = addDays('2021-01-04', Math.floor((i * 360) / count));
+    yield {
+      kind: 'licensing',
+      documentNumber: `张审批企〔2021〕${String(i + 1).padStart(7, '0')}号`,
+      title: `${name}设立登记`,
+      matterName: '有限责任公司设立登记',
+      matterCategory: i % 80 === 0 ? '基本建设类' : '企业开办类',
+      counterpartyName: name,
+      counterpartyCode: creditCode(i + 1),
+      decidedOn,
+      validFrom: decidedOn,
+      validUntil: null,
+      publishedOn: addDays(decidedOn, 1 + (i % 9)),
+      content: '准予有限责任公司设立登记',
+      basis: '《中华人民共和国市场主体登记管理条例》',
+      amountYuan: null,
+    };
+  }
+}
+
+/** Samples the process's resident set while `work` runs. */
+async function withPeakRss<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; peakMb: number; startMb: number }> {
+  const startMb = process.memoryUsage().rss / 1024 / 1024;
+  let peak = startMb;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss / 1024 / 1024);
+  }, 200);
+  try {
+    const result = await work();
+    return { result, peakMb: Math.max(peak, process.memoryUsage().rss / 1024 / 1024), startMb };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function addAgency(system: System): Promise<string> {
+  const agency = await createRepositories(system.database.db).agencies.insert({
+    code: '11320582014000028G',
+    codeKind: 'unified_social_credit_code',
+    name: '张家港市行政审批局',
+    shortName: null,
+    level: 'county',
+    kind: 'department',
+    parentId: null,
+    address: null,
+    postalCode: null,
+    officeHours: null,
+    phone: null,
+    fax: null,
+    email: null,
+    website: null,
+    disclosureOffice: null,
+    guideIntro: null,
+  });
+  return agency.id;
+}
+
+function line(label: string, rows: number, seconds: number, extra = ''): string {
+  return `${label.padEnd(52)} ${String(rows).padStart(9)} rows  ${seconds.toFixed(1).padStart(7)} s  ${Math.round(
+    rows / seconds,
+  )
+    .toString()
+    .padStart(8)} rows/s${extra}`;
+}
+
+mkdirSync(OUT, { recursive: true });
+const csvPath = join(OUT, `decisions-${ROWS}.csv`);
+let t0 = performance.now();
+await writeDecisionsCsv(csvPath, decisions(ROWS));
+const size = statSync(csvPath).size;
+console.log(
+  `file: ${csvPath} (${ROWS} rows, ${(size / 1024 / 1024).toFixed(0)} MB, written in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+);
+
+// ── PostgreSQL: raw COPY beside the import, same file, same run ────────────────────────────────
+const dbName = `gongkai_bench_${process.pid}`;
+const admin = new pg.Client({ connectionString: ADMIN_URL });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${dbName}`);
+await admin.end();
+const url = new URL(ADMIN_URL);
+url.pathname = `/${dbName}`;
+try {
+  const system = await openSystem({ databaseUrl: url.toString() });
+  try {
+    const agencyId = await addAgency(system);
+    // The baseline table: the file's columns, typed, with every index the decision table has.
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    await client.query(`
+      CREATE TABLE copy_baseline (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        agency_id uuid NOT NULL DEFAULT '${agencyId}' REFERENCES agency(id),
+        kind text NOT NULL, document_number text NOT NULL, title text NOT NULL, matter_name text,
+        matter_category text, counterparty_name text NOT NULL, counterparty_code text, decided_on date NOT NULL,
+        valid_from date, valid_until date, published_on date, content text, basis text, amount_yuan numeric(16, 2),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (agency_id, kind, document_number));
+      CREATE INDEX ON copy_baseline (agency_id, kind, decided_on);
+      CREATE INDEX ON copy_baseline USING gin (document_number gin_trgm_ops);
+      CREATE INDEX ON copy_baseline USING gin (counterparty_name gin_trgm_ops);`);
+    t0 = performance.now();
+    const copy = spawnSync(
+      'psql',
+      [
+        url.toString(),
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-c',
+        `\\copy copy_baseline (kind, document_number, title, matter_name, matter_category, counterparty_name, counterparty_code, decided_on, valid_from, valid_until, published_on, content, basis, amount_yuan) FROM '${csvPath}' WITH (FORMAT csv, HEADER true)`,
+      ],
+      { encoding: 'utf8' },
+    );
+    if (copy.status !== 0) throw new Error(`COPY failed: ${copy.stderr}`);
+    const copySeconds = (performance.now() - t0) / 1000;
+    await client.query('DROP TABLE copy_baseline');
+    await client.query('CHECKPOINT');
+    await client.end();
+    console.log(line('PostgreSQL: raw COPY (psql \\copy), same indexes', ROWS, copySeconds));
+
+    const { result, peakMb, startMb } = await withPeakRss(() =>
+      importDecisions(system.deps, { actor: null, agencyId, file: { path: csvPath, name: 'decisions.csv' } }),
+    );
+    if (result.status !== 'succeeded' || result.rowsInserted !== ROWS)
+      throw new Error(`import failed: ${result.message}`);
+    const importSeconds = result.elapsedMs / 1000;
+    console.log(
+      line(
+        'PostgreSQL: gongkai import (validate, one transaction)',
+        ROWS,
+        importSeconds,
+        `   = ${((copySeconds / importSeconds) * 100).toFixed(0)}% of COPY's rate (target ≥ 50%)   RSS ${startMb.toFixed(0)} → peak ${peakMb.toFixed(0)} MB`,
+      ),
+    );
+    const again = await importDecisions(system.deps, {
+      actor: null,
+      agencyId,
+      file: { path: csvPath, name: 'decisions.csv' },
+    });
+    console.log(
+      line(
+        'PostgreSQL: same file again (adds nothing)',
+        ROWS,
+        again.elapsedMs / 1000,
+        `   inserted ${again.rowsInserted}, unchanged ${again.rowsUnchanged}`,
+      ),
+    );
+  } finally {
+    await system.close();
+  }
+} finally {
+  const cleanup = new pg.Client({ connectionString: ADMIN_URL });
+  await cleanup.connect();
+  await cleanup.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await cleanup.end();
+}
+
+// ── PGlite (embedded), on disk ─────────────────────────────────────────────────────────────────
+if (PGLITE_ROWS > 0) {
+  const path = PGLITE_ROWS === ROWS ? csvPath : join(OUT, `decisions-${PGLITE_ROWS}.csv`);
+  if (path !== csvPath) await writeDecisionsCsv(path, decisions(PGLITE_ROWS));
+  const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-bench-pglite-'));
+  try {
+    const system = await openSystem({ dataDir });
+    try {
+      const agencyId = await addAgency(system);
+      const { result, peakMb, startMb } = await withPeakRss(() =>
+        importDecisions(system.deps, { actor: null, agencyId, file: { path, name: 'decisions.csv' } }),
+      );
+      if (result.status !== 'succeeded') throw new Error(`import failed: ${result.message}`);
+      console.log(
+        line(
+          'PGlite: gongkai import (staged, then one INSERT)',
+          PGLITE_ROWS,
+          result.elapsedMs / 1000,
+          `   RSS ${startMb.toFixed(0)} → peak ${peakMb.toFixed(0)} MB`,
+        ),
+      );
+    } finally {
+      await system.close();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+rmSync(csvPath, { force: true });
