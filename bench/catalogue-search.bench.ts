@@ -13,13 +13,14 @@
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { SEARCH_CACHE_TTL_MS, setSearchCacheTtl } from '../src/app/catalogue/search-cache.ts';
 import { openSystem } from '../src/bootstrap.ts';
 import type { DocumentType, EntryContentFields, Validity } from '../src/core/catalogue/index.ts';
 import { DOCUMENT_TYPE_LABELS } from '../src/core/catalogue/index.ts';
 import { organisationCodeOf } from '../src/core/shared/identity-codes.ts';
 import { createRepositories } from '../src/db/repositories/index.ts';
 import { buildServer } from '../src/http/server.ts';
-import { indexTokens } from '../src/search/index.ts';
+import { facetLexemes, indexTokens } from '../src/search/index.ts';
 import { formatLoad, runLoad } from './lib/load.ts';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
@@ -177,6 +178,7 @@ try {
     if (summary) tokens.push(...cached(summary));
     const roll = next();
     const validity: Validity = roll < 0.9 ? 'in_force' : roll < 0.95 ? 'expired' : 'repealed';
+    tokens.push(...facetLexemes({ agencyCode: agency.code, publishedOn, category, documentType, validity }));
     const bucket = `${agency.id}:${year}`;
     const serial = (serials.get(bucket) ?? 1000) + 1;
     serials.set(bucket, serial);
@@ -261,7 +263,8 @@ try {
     return `${appUrl}/search?q=${encodeURIComponent(q)}${f}${page > 1 ? `&page=${page}` : ''}`;
   };
 
-  // One pass, one client: each query's own latency (what a reader waits when the server is idle).
+  // One pass, one client, no result cache: each query's own latency on an idle server.
+  setSearchCacheTtl(0);
   const single: string[] = [];
   for (const q of queries) {
     const started = performance.now();
@@ -281,15 +284,25 @@ try {
       await runLoad({ url: `${bareUrl}/hello`, concurrency: CONCURRENCY, durationMs: DURATION_MS }),
     ),
   );
-  const result = await runLoad({ url: searchUrl, concurrency: CONCURRENCY, durationMs: DURATION_MS });
-  console.log(formatLoad('GET /search (mixed queries, filters, pages)', result));
-  console.log(`p95 ${result.p95.toFixed(1)} ms — target under 50 ms: ${result.p95 < 50 ? 'met' : 'NOT met'}`);
+  // The database path: every request runs its queries (the result cache off).
+  const uncached = await runLoad({ url: searchUrl, concurrency: CONCURRENCY, durationMs: DURATION_MS });
+  console.log(formatLoad('GET /search, result cache off (database path)', uncached));
+  // As deployed: results kept 30 s (and dropped on any publication in this process).
+  setSearchCacheTtl(SEARCH_CACHE_TTL_MS);
+  const deployed = await runLoad({ url: searchUrl, concurrency: CONCURRENCY, durationMs: DURATION_MS });
+  console.log(formatLoad('GET /search, 30 s result cache (as deployed)', deployed));
+  console.log(
+    `p95 under 50 ms: database path ${uncached.p95 < 50 ? 'met' : 'NOT met'} (${uncached.p95.toFixed(1)} ms), as deployed ${deployed.p95 < 50 ? 'met' : 'NOT met'} (${deployed.p95.toFixed(1)} ms)`,
+  );
   await app.close();
   await bare.close();
   await system.close();
 } finally {
-  const cleanup = new pg.Client({ connectionString: ADMIN_URL });
-  await cleanup.connect();
-  await cleanup.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await cleanup.end();
+  if (process.env.BENCH_KEEP_DB) console.log(`kept database ${url}`);
+  else {
+    const cleanup = new pg.Client({ connectionString: ADMIN_URL });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await cleanup.end();
+  }
 }

@@ -10,6 +10,7 @@ import {
   MAX_PORTAL_PAGE,
   PORTAL_PAGE_SIZE,
   searchPublicCatalogue,
+  searchPublicDecisions,
 } from '../app/catalogue/public-catalogue.ts';
 import type { AppDeps } from '../app/shared/deps.ts';
 import { DECISION_KINDS, DOCUMENT_TYPES, indexNumberFromSlug, VALIDITIES } from '../core/catalogue/index.ts';
@@ -17,7 +18,7 @@ import { localDateInChina } from '../core/shared/local-date.ts';
 import { renderDecisionListPage, renderDecisionPage } from './pages/catalogue-decisions.page.ts';
 import { renderCatalogueEntryPage } from './pages/catalogue-entry.page.ts';
 import { renderCatalogueListPage } from './pages/catalogue-list.page.ts';
-import { renderSearchPage } from './pages/search.page.ts';
+import { renderDecisionSearchPage, renderSearchPage } from './pages/search.page.ts';
 import { renderNotFoundPage } from './portal.routes.ts';
 
 /**
@@ -52,6 +53,13 @@ const SearchQuery = z.object({
   year: YearSchema,
   validity: lenient(z.enum(VALIDITIES)),
   type: lenient(z.enum(DOCUMENT_TYPES)),
+  page: PageSchema,
+});
+
+const DecisionSearchQuery = z.object({
+  q: z.string().trim().max(100).catch(''),
+  agency: lenient(z.string().trim().max(20)),
+  year: YearSchema,
   page: PageSchema,
 });
 
@@ -190,6 +198,35 @@ export function cataloguePortalRoutes(deps: AppDeps): FastifyPluginAsync {
           maxPage: MAX_PORTAL_PAGE,
           currentYear: Number(localDateInChina(deps.clock.now()).slice(0, 4)),
         }),
+      );
+    });
+
+    app.get('/search/decisions', async (request, reply) => {
+      const query = DecisionSearchQuery.parse(request.query ?? {});
+      const page = Math.min(query.page, MAX_PORTAL_PAGE);
+      const found =
+        query.q !== ''
+          ? await searchPublicDecisions(deps, {
+              text: query.q,
+              agencyCode: query.agency,
+              year: query.year,
+              page,
+            })
+          : null;
+      const agencies = found?.agencies ?? (await listPublicAgencies(deps));
+      return sendHtml(
+        reply,
+        renderDecisionSearchPage(
+          { text: query.q, agencyCode: query.agency, year: query.year },
+          found,
+          agencies,
+          {
+            page,
+            pageSize: PORTAL_PAGE_SIZE,
+            maxPage: MAX_PORTAL_PAGE,
+            currentYear: Number(localDateInChina(deps.clock.now()).slice(0, 4)),
+          },
+        ),
       );
     });
   };

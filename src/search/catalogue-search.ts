@@ -5,11 +5,11 @@ import {
 } from '../db/repositories/catalogue-search.repository.ts';
 import type { Executor } from '../db/repositories/executor.ts';
 import { type HighlightPart, highlight } from './highlight.ts';
-import { queryTokens, toTsQuery } from './tokenize.ts';
+import { facetLexemes, queryTokens, toTsQuery } from './tokenize.ts';
 
 export interface CatalogueSearchQuery {
   text: string;
-  agencyId?: string | undefined;
+  agencyCode?: string | undefined;
   category?: string | undefined;
   year?: number | undefined;
   validity?: Validity | undefined;
@@ -40,10 +40,21 @@ export interface CatalogueSearch {
   search(query: CatalogueSearchQuery): Promise<CatalogueSearchResult>;
 }
 
-export const MAX_COUNTED = 1000;
+/** Matches counted exactly; beyond, “more than 200” (a reader refines rather than reads page 40). */
+export const MAX_COUNTED = 200;
 export const MAX_QUERY_LENGTH = 100;
 /** pg_trgm can use its index for fragments of three characters or more. */
 const MIN_FRAGMENT_LENGTH = 3;
+
+/**
+ * A query with digits, Latin letters or brackets is (part of) a 文号 or a code: it is also matched as
+ * a fragment of the title and 文号 (张审批〔2021〕12 finds 12号 and 120号). A query in Chinese words
+ * needs no fragment match — full-mode tokens index every dictionary word and character — and
+ * leaving it out keeps the common query on one index.
+ */
+export function looksLikeDocumentNumber(text: string): boolean {
+  return /[\p{N}A-Za-z〔〕[\]【】（）()\-—/]/u.test(text);
+}
 
 /**
  * PostgreSQL (or PGlite) behind the interface: jieba words must all be tokens of the entry, or the
@@ -56,14 +67,18 @@ export function createCatalogueSearch(db: Executor): CatalogueSearch {
       const text = query.text.trim().slice(0, MAX_QUERY_LENGTH);
       const words = queryTokens(text);
       const fragment = text.replace(/\s+/g, '');
+      const facets = facetLexemes({
+        agencyCode: query.agencyCode,
+        publishedOn: query.year === undefined ? undefined : String(query.year),
+        category: query.category,
+        documentType: query.documentType,
+        validity: query.validity,
+      });
       const result = await repository.search({
         tsQuery: words.length > 0 ? toTsQuery(words) : null,
-        fragment: fragment.length >= MIN_FRAGMENT_LENGTH ? fragment : null,
-        agencyId: query.agencyId,
-        category: query.category,
-        year: query.year,
-        validity: query.validity,
-        documentType: query.documentType,
+        fragment:
+          fragment.length >= MIN_FRAGMENT_LENGTH && looksLikeDocumentNumber(fragment) ? fragment : null,
+        facetQuery: facets.length > 0 ? toTsQuery(facets) : null,
         limit: query.pageSize,
         offset: (query.page - 1) * query.pageSize,
         countLimit: MAX_COUNTED,

@@ -1,3 +1,3 @@
 export * from './catalogue-search.ts';
 export * from './highlight.ts';
-export { indexTokens, queryTokens, warmUpTokenizer } from './tokenize.ts';
+export { facetLexemes, indexTokens, queryTokens, type SearchFacets, warmUpTokenizer } from './tokenize.ts';

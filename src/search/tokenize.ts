@@ -72,3 +72,29 @@ export function queryTokens(query: string): string[] {
 export function toTsQuery(tokens: readonly string[]): string {
   return tokens.map((t) => `'${t}'`).join(' & ');
 }
+
+/**
+ * The portal's filters as lexemes of the same vector (agency, publication year, category, 体裁,
+ * validity), so that words and filters are one intersection of posting lists in one GIN index. A
+ * filter on its own column would be tested row by row, and a frequent word with a filter that
+ * excludes it (乡村振兴 among 行政许可 items) would read thousands of rows to find none. Word tokens
+ * never contain '_', so these never collide with them.
+ */
+export interface SearchFacets {
+  agencyCode?: string | null | undefined;
+  /** 'YYYY-MM-DD' or a year: the year of publication. */
+  publishedOn?: string | null | undefined;
+  category?: string | null | undefined;
+  documentType?: string | null | undefined;
+  validity?: string | null | undefined;
+}
+
+export function facetLexemes(facets: SearchFacets): string[] {
+  const lexemes: string[] = [];
+  if (facets.agencyCode) lexemes.push(`agency_${facets.agencyCode.toLowerCase()}`);
+  if (facets.publishedOn) lexemes.push(`year_${facets.publishedOn.slice(0, 4)}`);
+  if (facets.category) lexemes.push(`category_${facets.category}`);
+  if (facets.documentType) lexemes.push(`type_${facets.documentType}`);
+  if (facets.validity) lexemes.push(`validity_${facets.validity}`);
+  return lexemes.filter((l) => /^[a-z]+_[a-z0-9_]+$/.test(l));
+}

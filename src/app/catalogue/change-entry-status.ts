@@ -14,7 +14,8 @@ import type { Actor, Permission } from '../../core/staff/index.ts';
 import { inTransaction, type Repositories } from '../../db/repositories/index.ts';
 import { actorLabel } from '../shared/authorize.ts';
 import type { AppDeps } from '../shared/deps.ts';
-import { auditView, loadEntryForActor } from './entry-access.ts';
+import { auditView, entryTokens, loadEntryForActor } from './entry-access.ts';
+import { invalidateSearchCache } from './search-cache.ts';
 
 /** Who may take each step of the workflow. */
 export const ACTION_PERMISSIONS: Record<EntryAction, Permission> = {
@@ -72,6 +73,7 @@ export async function changeEntryStatus(
     }
     const today = localDateInChina(deps.clock.now());
     let change: Parameters<Repositories['catalogue']['changeStatus']>[2] = { status: next.value };
+    let tokens: string[] | undefined;
     if (action === 'approve') {
       change = {
         status: next.value,
@@ -79,6 +81,8 @@ export async function changeEntryStatus(
         publishedOn: today,
         indexNumber: await assignIndexNumber(repos, before.agencyId, today),
       };
+      const agency = await repos.agencies.findById(before.agencyId);
+      tokens = entryTokens(before, { agencyCode: agency!.code, publishedOn: today });
     } else if (action === 'return_to_draft') {
       if (!input.note) throw new DomainError('validation_failed', '退回修改时请写明审查意见');
       change = { status: next.value, reviewNote: input.note };
@@ -86,8 +90,9 @@ export async function changeEntryStatus(
       if (!input.reason) throw new DomainError('validation_failed', '请填写撤回理由');
       change = { status: next.value, withdrawnOn: today, withdrawalReason: input.reason };
     }
-    const after = await repos.catalogue.changeStatus(before.id, before.version, change);
+    const after = await repos.catalogue.changeStatus(before.id, before.version, change, tokens);
     if (!after) throw new DomainError('conflict');
+    if (action === 'approve' || action === 'withdraw') invalidateSearchCache();
     await repos.auditLog.append({
       actorStaffId: actor.staffId,
       actorLabel: actorLabel(actor),

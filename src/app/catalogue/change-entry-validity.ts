@@ -5,7 +5,8 @@ import type { Actor } from '../../core/staff/index.ts';
 import { inTransaction } from '../../db/repositories/index.ts';
 import { actorLabel } from '../shared/authorize.ts';
 import type { AppDeps } from '../shared/deps.ts';
-import { loadEntryForActor } from './entry-access.ts';
+import { entryTokens, loadEntryForActor } from './entry-access.ts';
+import { invalidateSearchCache } from './search-cache.ts';
 
 /**
  * A published document lapses (失效) or is repealed (废止): the catalogue says so at once, with the date
@@ -35,8 +36,14 @@ export async function changeEntryValidity(
     if (fields.validityChangedOn && fields.validityChangedOn > localDateInChina(deps.clock.now()))
       problems.push('失效或废止日期不能晚于今天');
     if (problems.length > 0) throw new DomainError('validation_failed', problems.join('；'), { problems });
-    const after = await repos.catalogue.updateValidity(before.id, input.version, fields);
+    const agency = await repos.agencies.findById(before.agencyId);
+    const tokens = entryTokens(
+      { ...before, ...fields },
+      { agencyCode: agency!.code, publishedOn: before.publishedOn },
+    );
+    const after = await repos.catalogue.updateValidity(before.id, input.version, fields, tokens);
     if (!after) throw new DomainError('conflict');
+    invalidateSearchCache();
     await repos.auditLog.append({
       actorStaffId: actor.staffId,
       actorLabel: actorLabel(actor),

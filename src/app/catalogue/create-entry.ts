@@ -24,7 +24,12 @@ export async function createEntry(
     const problems = checkEntryContent(fields, categoriesForLevel(agency.level));
     if (fields.formedOn > localDateInChina(deps.clock.now())) problems.push('成文日期不能晚于今天');
     if (problems.length > 0) throw new DomainError('validation_failed', problems.join('；'), { problems });
-    const entry = await repos.catalogue.insertEntry(agency.id, fields, entryTokens(fields), actor.staffId);
+    const entry = await repos.catalogue.insertEntry(
+      agency.id,
+      fields,
+      entryTokens(fields, { agencyCode: agency.code, publishedOn: null }),
+      actor.staffId,
+    );
     await repos.auditLog.append({
       actorStaffId: actor.staffId,
       actorLabel: actorLabel(actor),

@@ -3,8 +3,13 @@ import type { CatalogueEntry, DecisionKind, DocumentType, Validity } from '../..
 import type { EntryAttachmentInfo, LinkedEntry } from '../../db/repositories/catalogue.repository.ts';
 import type { DecisionListItem } from '../../db/repositories/decision.repository.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
-import { type CatalogueSearchResult, createCatalogueSearch } from '../../search/index.ts';
+import {
+  type CatalogueSearchResult,
+  createCatalogueSearch,
+  looksLikeDocumentNumber,
+} from '../../search/index.ts';
 import type { AppDeps } from '../shared/deps.ts';
+import { cachedSearch } from './search-cache.ts';
 
 /**
  * The portal's reads. Everything here is public by law (条例第十九、二十条): only published entries,
@@ -115,7 +120,32 @@ export interface PublicSearch {
   agencies: Agency[];
 }
 
-export async function searchPublicCatalogue(
+/** The portal search, through the short-lived result cache (search-cache.ts). */
+export function searchPublicCatalogue(
+  deps: AppDeps,
+  input: {
+    text: string;
+    agencyCode?: string;
+    category?: string;
+    year?: number;
+    validity?: Validity;
+    documentType?: DocumentType;
+    page: number;
+  },
+): Promise<PublicSearch> {
+  const key = JSON.stringify([
+    input.text.trim(),
+    input.agencyCode?.toUpperCase() ?? '',
+    input.category ?? '',
+    input.year ?? '',
+    input.validity ?? '',
+    input.documentType ?? '',
+    input.page,
+  ]);
+  return cachedSearch(deps.db, key, deps.clock.now().getTime(), () => searchUncached(deps, input));
+}
+
+async function searchUncached(
   deps: AppDeps,
   input: {
     text: string;
@@ -137,7 +167,7 @@ export async function searchPublicCatalogue(
   const [result, decisions] = await Promise.all([
     search.search({
       text,
-      agencyId: agency?.id,
+      agencyCode: agency?.code,
       category: input.category,
       year: input.year,
       validity: input.validity,
@@ -145,7 +175,9 @@ export async function searchPublicCatalogue(
       page: input.page,
       pageSize: PORTAL_PAGE_SIZE,
     }),
-    text.replace(/\s+/g, '').length >= 3 && input.page === 1
+    // Decisions are looked up beside the catalogue when the query looks like a 文号; a name or a word
+    // is searched among decisions on request (searchPublicDecisions), not on every query.
+    text.replace(/\s+/g, '').length >= 3 && looksLikeDocumentNumber(text) && input.page === 1
       ? repos.decisions.list({
           agencyId: agency?.id,
           text: text.replace(/\s+/g, ''),
@@ -163,4 +195,28 @@ export async function searchPublicCatalogue(
 /** Published entries and decisions per agency, for the home page. */
 export async function catalogueCountsByAgency(deps: AppDeps): Promise<Map<string, number>> {
   return createRepositories(deps.db).catalogue.countPublishedByAgency();
+}
+
+/** Decisions of every agency (or one) whose 文号 or counterparty contains the query. */
+export async function searchPublicDecisions(
+  deps: AppDeps,
+  input: { text: string; agencyCode?: string; year?: number; page: number },
+) {
+  const repos = createRepositories(deps.db);
+  const agencies = await repos.agencies.listAll();
+  const agency = input.agencyCode
+    ? agencies.find((a) => a.code === input.agencyCode!.toUpperCase())
+    : undefined;
+  const text = input.text.replace(/\s+/g, '');
+  if (text.length < 2) return { items: [], total: 0, totalIsCapped: false, agencies };
+  const list = await repos.decisions.list({
+    agencyId: agency?.id,
+    text,
+    decidedFrom: input.year ? `${input.year}-01-01` : undefined,
+    decidedTo: input.year ? `${input.year}-12-31` : undefined,
+    limit: PORTAL_PAGE_SIZE,
+    offset: (input.page - 1) * PORTAL_PAGE_SIZE,
+    countLimit: PORTAL_PAGE_SIZE * MAX_PORTAL_PAGE,
+  });
+  return { ...list, agencies };
 }

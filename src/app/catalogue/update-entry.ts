@@ -32,7 +32,12 @@ export async function updateEntry(
     const problems = checkEntryContent(fields, categoriesForLevel(agency.level));
     if (fields.formedOn > localDateInChina(deps.clock.now())) problems.push('成文日期不能晚于今天');
     if (problems.length > 0) throw new DomainError('validation_failed', problems.join('；'), { problems });
-    const after = await repos.catalogue.updateContent(before.id, version, fields, entryTokens(fields));
+    const after = await repos.catalogue.updateContent(
+      before.id,
+      version,
+      fields,
+      entryTokens(fields, { agencyCode: agency.code, publishedOn: null }),
+    );
     if (!after) throw new DomainError('conflict');
     await repos.auditLog.append({
       actorStaffId: actor.staffId,

@@ -10,6 +10,7 @@ import { computeUnifiedSocialCreditCheck } from '../../core/shared/identity-code
 import { addDays, dayOfWeek, type LocalDate, localDateInChina } from '../../core/shared/local-date.ts';
 import { createRepositories, inTransaction } from '../../db/repositories/index.ts';
 import { entryTokens } from '../catalogue/entry-access.ts';
+import { invalidateSearchCache } from '../catalogue/search-cache.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import type { DemoContext } from './demo-seeders.ts';
 
@@ -369,7 +370,7 @@ export async function seedDemoCatalogue(deps: AppDeps, context: DemoContext): Pr
     return {
       agencyId,
       fields: it.fields,
-      tokens: entryTokens(it.fields),
+      tokens: entryTokens(it.fields, { agencyCode: agency.code, publishedOn: it.publishedOn }),
       indexNumber: indexNumber.value,
       publishedOn: it.publishedOn,
     };
@@ -429,7 +430,12 @@ export async function seedDemoCatalogue(deps: AppDeps, context: DemoContext): Pr
       item('市政务服务中心第一季度办件情况通报', addDays(today, -12), today, 'a20_05', 'other'),
     ];
     for (const [i, draft] of current.entries()) {
-      const entry = await trx.catalogue.insertEntry(agencyId, draft.fields, entryTokens(draft.fields), clerk);
+      const entry = await trx.catalogue.insertEntry(
+        agencyId,
+        draft.fields,
+        entryTokens(draft.fields, { agencyCode: agency.code, publishedOn: null }),
+        clerk,
+      );
       if (i === 2) await trx.catalogue.changeStatus(entry.id, entry.version, { status: 'in_review' });
     }
     await trx.auditLog.append({
@@ -442,4 +448,5 @@ export async function seedDemoCatalogue(deps: AppDeps, context: DemoContext): Pr
       newValue: { decisions: decisions.length, entries: rows.length + current.length },
     });
   });
+  invalidateSearchCache();
 }

@@ -13,6 +13,7 @@ import type { Actor } from '../../core/staff/index.ts';
 import type { ImportJobPhase, ImportProblem } from '../../db/repositories/catalogue-import.repository.ts';
 import type { StagedBatch, StagedDecision } from '../../db/repositories/decision.repository.ts';
 import { createRepositories, inTransaction, type Repositories } from '../../db/repositories/index.ts';
+import { invalidateSearchCache } from '../catalogue/search-cache.ts';
 import { actorLabel, requireAgencyInScope, requirePermission } from '../shared/authorize.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { openTable, type TableRow } from './read-table.ts';
@@ -469,6 +470,7 @@ export async function importDecisions(deps: AppDeps, input: ImportDecisionsInput
     }
     await repos.decisions.dropStage(jobId);
     staged = false;
+    invalidateSearchCache();
     input.onProgress?.({ phase: 'done', rowsRead, bytesRead: bytesRead(), totalBytes, errorCount: 0 });
     return {
       jobId,

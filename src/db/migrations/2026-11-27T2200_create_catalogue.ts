@@ -60,9 +60,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       WHERE status = 'published';
     CREATE INDEX catalogue_entry_agency_published_idx ON catalogue_entry (agency_id, published_on DESC, id DESC)
       WHERE status = 'published';
-    CREATE INDEX catalogue_entry_tokens_idx ON catalogue_entry USING gin (search_tokens);
-    CREATE INDEX catalogue_entry_title_trgm_idx ON catalogue_entry USING gin (title gin_trgm_ops);
-    CREATE INDEX catalogue_entry_number_trgm_idx ON catalogue_entry USING gin (document_number gin_trgm_ops);
+    -- Words and filter lexemes of published entries (drafts are never searched).
+    CREATE INDEX catalogue_entry_tokens_idx ON catalogue_entry USING gin (search_tokens) WHERE status = 'published';
+    CREATE INDEX catalogue_entry_title_trgm_idx ON catalogue_entry USING gin (title gin_trgm_ops)
+      WHERE status = 'published';
+    CREATE INDEX catalogue_entry_number_trgm_idx ON catalogue_entry USING gin (document_number gin_trgm_ops)
+      WHERE status = 'published';
 
     CREATE TABLE catalogue_attachment (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -273,10 +273,16 @@ export function catalogueRepository(db: Executor) {
       id: string,
       expectedVersion: number,
       fields: { validity: Validity; validityChangedOn: string | null; repealedBy: string | null },
+      tokens: readonly string[],
     ): Promise<CatalogueEntry | undefined> {
       const row = await db
         .updateTable('catalogueEntry')
-        .set({ ...fields, updatedAt: new Date(), version: sql`version + 1` })
+        .set({
+          ...fields,
+          searchTokens: tokensVector(tokens),
+          updatedAt: new Date(),
+          version: sql`version + 1`,
+        })
         .where('id', '=', id)
         .where('version', '=', expectedVersion)
         .returning(ENTRY_COLUMNS)
@@ -296,10 +302,16 @@ export function catalogueRepository(db: Executor) {
         withdrawnOn?: string;
         withdrawalReason?: string;
       },
+      tokens?: readonly string[],
     ): Promise<CatalogueEntry | undefined> {
       const row = await db
         .updateTable('catalogueEntry')
-        .set({ ...change, updatedAt: new Date(), version: sql`version + 1` })
+        .set({
+          ...change,
+          ...(tokens ? { searchTokens: tokensVector(tokens) } : {}),
+          updatedAt: new Date(),
+          version: sql`version + 1`,
+        })
         .where('id', '=', id)
         .where('version', '=', expectedVersion)
         .returning(ENTRY_COLUMNS)

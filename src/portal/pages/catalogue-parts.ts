@@ -47,8 +47,11 @@ export function renderPagination(options: {
   pageSize: number;
   total: number;
   maxPage: number;
+  /** The total is a lower bound (“more than”): offer the next page while this one is full. */
+  more?: boolean;
 }): Html | '' {
-  const pages = Math.min(Math.ceil(options.total / options.pageSize), options.maxPage);
+  const known = Math.ceil(options.total / options.pageSize);
+  const pages = Math.min(options.more ? Math.max(known, options.page + 1) : known, options.maxPage);
   if (pages <= 1) return '';
   const href = (page: number) =>
     `${options.basePath}${queryString({ ...options.params, page: page === 1 ? undefined : page })}`;
