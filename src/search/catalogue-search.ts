@@ -40,7 +40,11 @@ export interface CatalogueSearch {
   search(query: CatalogueSearchQuery): Promise<CatalogueSearchResult>;
 }
 
-/** Matches counted exactly; beyond, “more than 200” (a reader refines rather than reads page 40). */
+/**
+ * Matches counted — and ordered through the indexes — exactly up to this many; beyond, “more than
+ * 200”, and the page comes from the date index (see the repository). Each counted match is a heap
+ * visit: on a million entries the probe is the dominant cost of a common word, so it stays small.
+ */
 export const MAX_COUNTED = 200;
 export const MAX_QUERY_LENGTH = 100;
 /** pg_trgm can use its index for fragments of three characters or more. */
@@ -79,6 +83,8 @@ export function createCatalogueSearch(db: Executor): CatalogueSearch {
         fragment:
           fragment.length >= MIN_FRAGMENT_LENGTH && looksLikeDocumentNumber(fragment) ? fragment : null,
         facetQuery: facets.length > 0 ? toTsQuery(facets) : null,
+        publishedYear: query.year,
+        agencyCode: query.agencyCode,
         limit: query.pageSize,
         offset: (query.page - 1) * query.pageSize,
         countLimit: MAX_COUNTED,
