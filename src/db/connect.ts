@@ -59,6 +59,11 @@ export async function connectDatabase(options: ConnectOptions = {}): Promise<Dat
       max: options.maxConnections ?? 10,
       types,
     });
+    // A server restart or an administrator ends idle connections: the pool drops the broken client
+    // and reconnects on the next query. Without a listener the 'error' event would end the process.
+    pool.on('error', (error) => {
+      process.stderr.write(`PostgreSQL connection lost (${error.message}); the pool will reconnect\n`);
+    });
     pool.on('connect', (client) => {
       void client.query("SET TIME ZONE 'Asia/Shanghai'");
     });
