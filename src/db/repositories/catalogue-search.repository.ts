@@ -155,7 +155,7 @@ export function catalogueSearchRepository(db: Executor) {
       // hundred rows when matches are dense. The planner would often sort every match instead: it
       // estimates two words independent, and 垃圾 & 分类 (always together) as 400 rows when they
       // are 20,000. So the walk is forced, and bounded in time: if matches turn out too sparse for
-      // it (a few thousand in a million), the planner's own plan takes over.
+      // it (a few thousand in a million), they are collected through the indexes and sorted.
       const page = (executor: Executor) =>
         matchesOn(executor)
           .innerJoin('agency as a', 'a.id', 'e.agencyId')
@@ -180,7 +180,13 @@ export function catalogueSearchRepository(db: Executor) {
             throw error;
           });
       }
-      rows ??= await page(db);
+      // Too sparse for the walk: collect the matches through the indexes and sort them.
+      rows ??= db.isTransaction
+        ? await page(db)
+        : await (db as Kysely<DB>).transaction().execute(async (trx) => {
+            await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+            return page(trx);
+          });
       return { rows: rows.map(toRow), total: filter.countLimit, totalIsCapped: true };
     },
   };
