@@ -98,17 +98,16 @@ describe('renderReportDocx: tables', () => {
   it('has three tables with the official merges', () => {
     expect(tables).toHaveLength(3);
     const [, s3, s4] = tables;
-    // Section 三 header: corner 3×3, 申请人情况 over 6, 总计 down 3, 自然人 down 2, 法人或其他组织 over 5.
+    // Section 三 header: corner 3×3, 申请人情况 over 7; under it 自然人 and 总计 down 2, 法人或其他组织 over 5.
     expect(s3!.rows[0]!.map((c) => [c.text, c.gridSpan, c.vMerge])).toEqual([
       ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 3, 'restart'],
-      ['申请人情况', 6, null],
-      ['总计', 1, 'restart'],
+      ['申请人情况', 7, null],
     ]);
     expect(s3!.rows[1]!.map((c) => [c.text, c.gridSpan, c.vMerge])).toEqual([
       ['', 3, 'continue'],
       ['自然人', 1, 'restart'],
       ['法人或其他组织', 5, null],
-      ['', 1, 'continue'],
+      ['总计', 1, 'restart'],
     ]);
     expect(s3!.grid[2]!.slice(4, 9)).toEqual([
       '商业企业',

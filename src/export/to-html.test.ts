@@ -60,14 +60,14 @@ describe('renderReportHtml', () => {
     const firstCells = first!.querySelectorAll('td, th');
     expect(firstCells.map((c) => [c.text, span(c, 'rowspan'), span(c, 'colspan')])).toEqual([
       ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 3, 3],
-      ['申请人情况', 1, 6],
-      ['总计', 3, 1],
+      ['申请人情况', 1, 7],
     ]);
     expect(
       second!.querySelectorAll('th').map((c) => [c.text, span(c, 'rowspan'), span(c, 'colspan')]),
     ).toEqual([
       ['自然人', 2, 1],
       ['法人或其他组织', 1, 5],
+      ['总计', 2, 1],
     ]);
     const group = (text: string) => table.querySelectorAll('tbody th').find((th) => th.text === text)!;
     expect(span(group('三、本年度办理结果'), 'rowspan')).toBe(22);

@@ -43,9 +43,9 @@ describe('renderReportText', () => {
     const table = lines.slice(at, at + 28);
     expect(table.every((line) => line.split('\t').length === 10)).toBe(true);
     expect(table[0]).toBe(
-      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t\t申请人情况\t\t\t\t\t\t总计',
+      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t\t申请人情况\t\t\t\t\t\t',
     );
-    expect(table[1]).toBe('\t\t\t自然人\t法人或其他组织\t\t\t\t\t');
+    expect(table[1]).toBe('\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计');
     expect(table[2]).toBe('\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t');
     expect(table[3]).toBe(`${SECTION3_ROW_LABELS.new}\t\t\t2\t0\t0\t0\t0\t0\t2`);
     expect(table[5]).toBe('三、本年度办理结果\t（一）予以公开\t\t0\t0\t0\t0\t0\t0\t0');

@@ -56,7 +56,7 @@ describe.each([
       '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
     );
     expect(sheet.getCell(top, 4).value).toBe('申请人情况');
-    expect(sheet.getCell(top, 10).value).toBe('总计');
+    expect(sheet.getCell(top + 1, 10).value).toBe('总计');
     expect(sheet.getCell(top + 1, 5).value).toBe('法人或其他组织');
     expect(sheet.getCell(top + 3, 1).value).toBe(SECTION3_ROW_LABELS.new);
     expect(sheet.getCell(top + 5, 1).value).toBe('三、本年度办理结果');
@@ -66,8 +66,8 @@ describe.each([
     expect(m).toEqual(
       expect.arrayContaining([
         `A${top}:C${top + 2}`,
-        `D${top}:I${top}`,
-        `J${top}:J${top + 2}`,
+        `D${top}:J${top}`,
+        `J${top + 1}:J${top + 2}`,
         `D${top + 1}:D${top + 2}`,
         `E${top + 1}:I${top + 1}`,
         `A${top + 3}:C${top + 3}`,

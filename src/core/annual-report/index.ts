@@ -5,3 +5,4 @@ export * from './compile.ts';
 export * from './draft-overview.ts';
 export * from './model.ts';
 export * from './rules.ts';
+export * from './table-layout.ts';
