@@ -7,7 +7,14 @@ import { renderReportXlsx } from './to-xlsx.ts';
 
 export { parseRichText, plainText, type RichParagraph, type TextRun } from './rich-text.ts';
 export { renderReportDocx } from './to-docx.ts';
-export { escapeHtml, type HtmlRenderOptions, renderReportHtml } from './to-html.ts';
+export {
+  escapeHtml,
+  type HtmlRenderOptions,
+  REPORT_BODY_STYLE,
+  type ReportArticleOptions,
+  renderReportArticle,
+  renderReportHtml,
+} from './to-html.ts';
 export { renderReportJson } from './to-json.ts';
 export { renderReportText } from './to-text.ts';
 export { renderReportXlsx, XLSX_SHEET_NAMES, XLSX_TABLE_FIRST_ROW } from './to-xlsx.ts';

@@ -38,21 +38,13 @@ const FANGSONG =
   '"仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "华文仿宋", "Noto Serif CJK SC", "Source Han Serif SC", serif';
 const SONG = '"宋体", "SimSun", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif';
 
-const STYLE = `
-:root { --ink: #1b1b1b; --muted: #5a5a5a; --rule: #3a3a3a; --head: #eef3f9; --accent: #b3261e; --paper: #fff; }
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; background: #f3f2ef; color: var(--ink); font-family: ${SANS}; font-size: 17px; line-height: 1.85; }
-.skip-link { position: absolute; left: -9999px; top: 0; background: #000; color: #fff; padding: .5em 1em; z-index: 10; }
-.skip-link:focus { left: 0; }
-.report { max-width: 960px; margin: 2rem auto; background: var(--paper); padding: 3rem clamp(1rem, 5vw, 4rem) 4rem; box-shadow: 0 1px 4px rgba(0,0,0,.08); }
-.report-header { text-align: center; margin-bottom: 2rem; }
-h1 { font-family: ${SERIF_TITLE}; font-weight: 700; font-size: clamp(1.5rem, 3.2vw, 2.1rem); line-height: 1.5; margin: 0 0 .75rem; letter-spacing: .02em; }
-h1 .line { display: block; }
-.meta { color: var(--muted); font-size: .95rem; margin: 0; text-indent: 0; }
-h2 { font-family: ${HEI}; font-weight: 700; font-size: 1.3rem; margin: 2.2rem 0 1rem; padding-left: .6rem; border-left: 4px solid var(--accent); line-height: 1.5; }
-p { margin: 0 0 .8em; text-indent: 2em; text-align: justify; }
-strong { font-weight: 700; }
+/**
+ * The styles of the report's body (official tables, key figures, figures), shared by the standalone
+ * page below and the public portal's report page, so that both print the tables the same way. The
+ * colours come from custom properties set on `.report`; a page may set --ink and --muted.
+ */
+export const REPORT_BODY_STYLE = `
+.report { --rule: #3a3a3a; --head: #eef3f9; }
 .table-scroll { overflow-x: auto; margin: 0 0 1.5rem; }
 .table-scroll:focus { outline: 2px solid #1f5fa8; outline-offset: 2px; }
 table.official { border-collapse: collapse; width: 100%; font-family: ${SONG}; font-size: .9rem; line-height: 1.45; font-variant-numeric: tabular-nums; }
@@ -78,16 +70,8 @@ figure.chart figcaption { font-family: ${HEI}; font-size: .95rem; text-align: ce
 .charts figure.chart svg { max-width: 460px; }
 table.official .nb { display: inline-block; }
 .empty { color: var(--muted); }
-footer.report-footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; text-align: right; }
-footer.report-footer p { text-indent: 0; text-align: right; }
-@media (max-width: 600px) { body { font-size: 16px; } .report { margin: 0; box-shadow: none; } .key-figures { grid-template-columns: repeat(2, 1fr); } }
+@media (max-width: 600px) { .key-figures { grid-template-columns: repeat(2, 1fr); } }
 @media print {
-  @page { size: A4; margin: 25mm 20mm 22mm; }
-  body { background: #fff; font-size: 15pt; line-height: 1.75; font-family: ${FANGSONG}; }
-  .report { max-width: none; margin: 0; padding: 0; box-shadow: none; }
-  .skip-link { display: none; }
-  h1 { font-size: 21pt; font-weight: 400; }
-  h2 { font-size: 15pt; border-left: 0; padding-left: 0; text-indent: 2em; margin: 1em 0 .3em; break-after: avoid; font-weight: 400; }
   .table-scroll { overflow: visible; }
   /* A collapsed border straddles the table's edge; keep its outer half inside the printable area. */
   table.official { font-size: 9pt; min-width: 0 !important; width: calc(100% - 2px); margin-left: 1px; }
@@ -100,6 +84,34 @@ footer.report-footer p { text-indent: 0; text-align: right; }
   .key-figures div { border: 1px solid #999; background: none; }
 }
 `;
+
+const STYLE = `
+:root { --ink: #1b1b1b; --muted: #5a5a5a; --accent: #b3261e; --paper: #fff; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; background: #f3f2ef; color: var(--ink); font-family: ${SANS}; font-size: 17px; line-height: 1.85; }
+.skip-link { position: absolute; left: -9999px; top: 0; background: #000; color: #fff; padding: .5em 1em; z-index: 10; }
+.skip-link:focus { left: 0; }
+.report { max-width: 960px; margin: 2rem auto; background: var(--paper); padding: 3rem clamp(1rem, 5vw, 4rem) 4rem; box-shadow: 0 1px 4px rgba(0,0,0,.08); }
+.report-header { text-align: center; margin-bottom: 2rem; }
+h1 { font-family: ${SERIF_TITLE}; font-weight: 700; font-size: clamp(1.5rem, 3.2vw, 2.1rem); line-height: 1.5; margin: 0 0 .75rem; letter-spacing: .02em; }
+h1 .line { display: block; }
+.meta { color: var(--muted); font-size: .95rem; margin: 0; text-indent: 0; }
+h2 { font-family: ${HEI}; font-weight: 700; font-size: 1.3rem; margin: 2.2rem 0 1rem; padding-left: .6rem; border-left: 4px solid var(--accent); line-height: 1.5; }
+p { margin: 0 0 .8em; text-indent: 2em; text-align: justify; }
+strong { font-weight: 700; }
+footer.report-footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; text-align: right; }
+footer.report-footer p { text-indent: 0; text-align: right; }
+@media (max-width: 600px) { body { font-size: 16px; } .report { margin: 0; box-shadow: none; } }
+@media print {
+  @page { size: A4; margin: 25mm 20mm 22mm; }
+  body { background: #fff; font-size: 15pt; line-height: 1.75; font-family: ${FANGSONG}; }
+  .report { max-width: none; margin: 0; padding: 0; box-shadow: none; }
+  .skip-link { display: none; }
+  h1 { font-size: 21pt; font-weight: 400; }
+  h2 { font-size: 15pt; border-left: 0; padding-left: 0; text-indent: 2em; margin: 1em 0 .3em; break-after: avoid; font-weight: 400; }
+}
+${REPORT_BODY_STYLE}`;
 
 function renderProse(source: RichText): string {
   return parseRichText(source)
@@ -255,7 +267,17 @@ function publishedText(isoDate: string): string {
   return `${match[1]}年${Number(match[2])}月${Number(match[3])}日`;
 }
 
-export function renderReportHtml(model: ReportModel, options: HtmlRenderOptions = {}): string {
+export interface ReportArticleOptions extends HtmlRenderOptions {
+  /** Trusted markup placed in the header under the title and date (the portal's download links). */
+  headerExtra?: string;
+}
+
+/**
+ * The report itself as an `<article class="report">` fragment: title (the one h1), date, the prose
+ * and the six sections with the official tables. The standalone page below wraps it; the public portal
+ * embeds it in its own layout with REPORT_BODY_STYLE, so both show the same document.
+ */
+export function renderReportArticle(model: ReportModel, options: ReportArticleOptions = {}): string {
   const grids = buildReportGrids(model.tables);
   const vivid = options.vivid === true;
   const charts = vivid ? buildReportCharts(model.tables, options.previous) : null;
@@ -275,13 +297,12 @@ export function renderReportHtml(model: ReportModel, options: HtmlRenderOptions 
     );
   }
 
-  const body = [
-    '<a class="skip-link" href="#report-body">跳到正文</a>',
-    '<main id="report-body">',
+  return [
     `<article class="report${vivid ? ' vivid' : ''}">`,
     '<header class="report-header">',
     `<h1>${titleHtml(model)}</h1>`,
     `<p class="meta">${meta.join('　')}</p>`,
+    options.headerExtra ?? '',
     '</header>',
     renderProse(model.prose.preamble),
     charts ? renderKeyFigures(keyFigures(model.tables, options.previous)) : '',
@@ -310,10 +331,18 @@ export function renderReportHtml(model: ReportModel, options: HtmlRenderOptions 
     section(4, renderProse(model.prose.problems)),
     section(5, renderProse(model.prose.otherMatters)),
     '</article>',
-    '</main>',
   ]
     .filter((part) => part !== '')
     .join('\n');
+}
+
+export function renderReportHtml(model: ReportModel, options: HtmlRenderOptions = {}): string {
+  const body = [
+    '<a class="skip-link" href="#report-body">跳到正文</a>',
+    '<main id="report-body">',
+    renderReportArticle(model, options),
+    '</main>',
+  ].join('\n');
 
   return [
     '<!DOCTYPE html>',

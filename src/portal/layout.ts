@@ -10,6 +10,8 @@ export function renderPage(options: {
   breadcrumbs?: Breadcrumb[];
   main: Html;
   description?: string;
+  /** Extra stylesheets of a page family, after portal.css (e.g. the annual report's official tables). */
+  stylesheets?: string[];
 }): string {
   const crumbs = options.breadcrumbs ?? [];
   return `<!doctype html>\n${
@@ -20,6 +22,7 @@ export function renderPage(options: {
 <title>${options.title} - 政府信息公开</title>
 ${options.description ? html`<meta name="description" content="${options.description}">` : ''}
 <link rel="stylesheet" href="/portal.css">
+${(options.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">`)}
 </head>
 <body>
 <a class="skip-link" href="#main">跳到正文</a>
@@ -30,6 +33,7 @@ ${options.description ? html`<meta name="description" content="${options.descrip
       <ul>
         <li><a href="/">首页</a></li>
         <li><a href="/search">信息检索</a></li>
+        <li><a href="/annual-reports">年度报告</a></li>
         <li><a href="/apply">申请公开</a></li>
         <li><a href="/track">查询办理进度</a></li>
         <li><a href="/console/">工作人员登录</a></li>

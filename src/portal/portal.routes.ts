@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
 import { getPublicAgency, listPublicAgencies } from '../app/agency/get-public-agency.ts';
 import type { AppDeps } from '../app/shared/deps.ts';
+import { annualReportPortalRoutes } from './annual-report.routes.ts';
 import { applicationPortalRoutes } from './application.routes.ts';
 import { cataloguePortalRoutes } from './catalogue.routes.ts';
 import { html } from './html.ts';
@@ -31,6 +32,7 @@ export function portalRoutes(deps: AppDeps): FastifyPluginAsync {
 
     await app.register(applicationPortalRoutes(deps));
     await app.register(cataloguePortalRoutes(deps));
+    await app.register(annualReportPortalRoutes(deps));
 
     app.get<{ Params: { code: string } }>('/agencies/:code', async (request, reply) => {
       const found = await getPublicAgency(deps, request.params.code);

@@ -170,6 +170,58 @@ export function annualReportRepository(db: Executor) {
       return rows.map(toRecord);
     },
 
+    /** The public portal's read: an agency's published reports only, newest year first. */
+    async listPublishedByAgency(agencyId: string): Promise<AnnualReportRecord[]> {
+      const rows = await db
+        .selectFrom('annualReport')
+        .select(COLUMNS)
+        .where('agencyId', '=', agencyId)
+        .where('status', '=', 'published')
+        .orderBy('year', 'desc')
+        .execute();
+      return rows.map(toRecord);
+    },
+
+    /** One published report, or undefined when the year has none or it is not published yet. */
+    async findPublished(agencyId: string, year: number): Promise<AnnualReportRecord | undefined> {
+      const row = await db
+        .selectFrom('annualReport')
+        .select(COLUMNS)
+        .where('agencyId', '=', agencyId)
+        .where('year', '=', year)
+        .where('status', '=', 'published')
+        .executeTakeFirst();
+      return row ? toRecord(row) : undefined;
+    },
+
+    /**
+     * Every agency's published report of a year, without tables or prose (a region's list of reports
+     * names them; it does not need their figures).
+     */
+    async listPublishedForYear(
+      year: number,
+    ): Promise<{ agencyId: string; year: number; source: ReportSource; publishedOn: string | null }[]> {
+      const rows = await db
+        .selectFrom('annualReport')
+        .select(['agencyId', 'year', 'source', 'publishedOn'])
+        .where('year', '=', year)
+        .where('status', '=', 'published')
+        .execute();
+      return rows.map((r) => ({ ...r, source: r.source as ReportSource }));
+    },
+
+    /** The years in which at least one report is published, newest first, with how many. */
+    async publishedYears(): Promise<{ year: number; count: number }[]> {
+      const rows = await db
+        .selectFrom('annualReport')
+        .select(['year', (eb) => eb.fn.countAll<string | number>().as('count')])
+        .where('status', '=', 'published')
+        .groupBy('year')
+        .orderBy('year', 'desc')
+        .execute();
+      return rows.map((r) => ({ year: r.year, count: Number(r.count) }));
+    },
+
     async insert(fields: AnnualReportFields): Promise<AnnualReportRecord> {
       const row = await db
         .insertInto('annualReport')

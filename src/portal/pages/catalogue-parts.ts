@@ -142,7 +142,10 @@ export function renderEntryItem(
   </li>`;
 }
 
-export function agencyCatalogueNav(agency: Agency, current: 'catalogue' | 'decisions' | 'guide'): Html {
+export function agencyCatalogueNav(
+  agency: Agency,
+  current: 'catalogue' | 'decisions' | 'guide' | 'annual-reports',
+): Html {
   const link = (key: typeof current, href: string, label: string) =>
     key === current
       ? html`<li><a href="${href}" aria-current="page">${label}</a></li>`
@@ -152,6 +155,7 @@ export function agencyCatalogueNav(agency: Agency, current: 'catalogue' | 'decis
       ${link('guide', `/agencies/${agency.code}`, '政府信息公开指南')}
       ${link('catalogue', `/agencies/${agency.code}/catalogue`, '政府信息公开目录')}
       ${link('decisions', `/agencies/${agency.code}/decisions`, '行政许可、处罚、强制决定')}
+      ${link('annual-reports', `/agencies/${agency.code}/annual-reports`, '政府信息公开工作年度报告')}
       <li><a href="/search${queryString({ agency: agency.code })}">在本机关内检索</a></li>
     </ul>
   </nav>`;

@@ -39,6 +39,9 @@ export function renderGuidePage(agency: Agency, ancestors: Agency[]): string {
       <h3>（三）政府信息公开目录</h3>
       <p>本机关主动公开的政府信息编入<a href="/agencies/${agency.code}/catalogue">政府信息公开目录</a>，每条信息有唯一的索引号，可按年度、类别和有效性查阅，也可<a href="/search?agency=${agency.code}">全文检索</a>；行政许可、行政处罚、行政强制决定在<a href="/agencies/${agency.code}/decisions">决定公示</a>栏目逐条公开（《条例》第十二条、第二十条）。</p>
 
+      <h3>（四）政府信息公开工作年度报告</h3>
+      <p>本机关于每年 ${agency.kind === 'government' ? '3 月 31 日' : '1 月 31 日'}前向社会公布上一年度政府信息公开工作年度报告（《条例》第四十九条、第五十条），可在<a href="/agencies/${agency.code}/annual-reports">本机关政府信息公开工作年度报告</a>栏目查阅和下载；本地区各机关的年度报告见<a href="/annual-reports">年度报告</a>栏目。</p>
+
       <h2>二、依申请公开</h2>
       <h3>（一）受理机构</h3>
       <dl class="contact">${contacts.map(([label, value]) => html`<dt>${label}</dt><dd>${value ?? unknown}</dd>`)}</dl>

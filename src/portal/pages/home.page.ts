@@ -29,6 +29,7 @@ export function renderHomePage(agencies: Agency[]): string {
       <label for="home-q">检索政府信息公开目录</label>
       <div class="search-row"><input id="home-q" name="q" type="search" maxlength="100" placeholder="如：企业开办、行政许可、文号"><button class="button" type="submit">检索</button></div>
     </form>
+    <p>各机关的<a href="/annual-reports">政府信息公开工作年度报告</a>按年度汇集，可在线阅读并下载 Word、Excel 文件。</p>
     <h2 id="agencies">机关列表</h2>
     ${
       agencies.length === 0
