@@ -317,6 +317,11 @@ export interface CatalogueEntryTable {
   withdrawalReason: string | null;
   /** tsvector, written through array_to_tsvector in the repository. */
   searchTokens: ColumnType<string, unknown, unknown>;
+  /** xid8 of the transaction that last wrote the entry (set by default and trigger; read as text). */
+  changedXid: ColumnType<string, never, never>;
+  /** Provenance of an imported entry: its import job and line in the file. */
+  importJobId: string | null;
+  sourceLine: number | null;
   createdBy: string | null;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;

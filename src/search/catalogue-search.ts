@@ -1,10 +1,13 @@
+import type { Kysely } from 'kysely';
 import type { DocumentType, Validity } from '../core/catalogue/index.ts';
 import {
   type CatalogueSearchRow,
   catalogueSearchRepository,
 } from '../db/repositories/catalogue-search.repository.ts';
 import type { Executor } from '../db/repositories/executor.ts';
+import type { DB } from '../db/schema.ts';
 import { type HighlightPart, highlight } from './highlight.ts';
+import { searchCatalogueIndex } from './indexed-catalogue-search.ts';
 import { facetLexemes, queryTokens, toTsQuery } from './tokenize.ts';
 
 export interface CatalogueSearchQuery {
@@ -41,18 +44,17 @@ export interface CatalogueSearch {
 }
 
 /**
- * Matches counted — and ordered through the indexes — exactly up to this many; beyond, “more than
- * 200”, and the page comes from the date index (see the repository). Each counted match is a heap
- * visit: on a million entries the probe is the dominant cost of a common word, so it stays small.
+ * The PostgreSQL path (used while the in-memory index is first built) counts matches exactly up to
+ * this many and says “more than 200” beyond; the in-memory index always counts exactly.
  */
 export const MAX_COUNTED = 200;
 export const MAX_QUERY_LENGTH = 100;
-/** pg_trgm can use its index for fragments of three characters or more. */
+/** Trigram indexes (pg_trgm, and the in-memory one) need fragments of three characters or more. */
 const MIN_FRAGMENT_LENGTH = 3;
 
 /**
  * A query with digits, Latin letters or brackets is (part of) a 文号 or a code: it is also matched as
- * a fragment of the title and 文号 (张审批〔2021〕12 finds 12号 and 120号). A query in Chinese words
+ * a fragment of the 文号 (张审批〔2021〕12 finds 12号 and 120号). A query in Chinese words
  * needs no fragment match — full-mode tokens index every dictionary word and character — and
  * leaving it out keeps the common query on one index.
  */
@@ -61,8 +63,10 @@ export function looksLikeDocumentNumber(text: string): boolean {
 }
 
 /**
- * PostgreSQL (or PGlite) behind the interface: jieba words must all be tokens of the entry, or the
- * query is a fragment of its title or 文号 (so 张审批〔2021〕12 finds 张审批〔2021〕12号 and 120号).
+ * jieba words must all be tokens of the entry, or the query is a fragment of its 文号 (so
+ * 张审批〔2021〕12 finds 张审批〔2021〕12号 and 120号); filters narrow both. Answered by the in-memory
+ * index (memory-index.ts), or by PostgreSQL's GIN and trigram indexes while that is first built or
+ * inside a transaction.
  */
 export function createCatalogueSearch(db: Executor): CatalogueSearch {
   const repository = catalogueSearchRepository(db);
@@ -78,17 +82,30 @@ export function createCatalogueSearch(db: Executor): CatalogueSearch {
         documentType: query.documentType,
         validity: query.validity,
       });
-      const result = await repository.search({
-        tsQuery: words.length > 0 ? toTsQuery(words) : null,
-        fragment:
-          fragment.length >= MIN_FRAGMENT_LENGTH && looksLikeDocumentNumber(fragment) ? fragment : null,
-        facetQuery: facets.length > 0 ? toTsQuery(facets) : null,
-        publishedYear: query.year,
-        agencyCode: query.agencyCode,
-        limit: query.pageSize,
-        offset: (query.page - 1) * query.pageSize,
-        countLimit: MAX_COUNTED,
-      });
+      const numberFragment =
+        fragment.length >= MIN_FRAGMENT_LENGTH && looksLikeDocumentNumber(fragment) ? fragment : null;
+      const offset = (query.page - 1) * query.pageSize;
+      const indexed = db.isTransaction
+        ? null
+        : await searchCatalogueIndex(db as Kysely<DB>, {
+            words,
+            documentNumberFragment: numberFragment,
+            facets,
+            offset,
+            limit: query.pageSize,
+          });
+      const result = indexed
+        ? { ...indexed, totalIsCapped: false }
+        : await repository.search({
+            tsQuery: words.length > 0 ? toTsQuery(words) : null,
+            fragment: numberFragment,
+            facetQuery: facets.length > 0 ? toTsQuery(facets) : null,
+            publishedYear: query.year,
+            agencyCode: query.agencyCode,
+            limit: query.pageSize,
+            offset,
+            countLimit: MAX_COUNTED,
+          });
       // Single characters would light up half of every title (张 in 张家港); mark them only when asked for.
       const needles = [fragment, ...text.split(/\s+/), ...words].filter(
         (w) => w.length > 1 || text.length === 1,

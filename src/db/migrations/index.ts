@@ -4,6 +4,8 @@ import * as createAnnualReport from './2026-11-27T2200_create_annual_report.ts';
 import * as createCatalogue from './2026-11-27T2200_create_catalogue.ts';
 import * as createDisclosureRequest from './2026-11-27T2200_create_disclosure_request.ts';
 import * as cellOriginComputed from './2026-11-27T2300_cell_origin_computed.ts';
+import * as catalogueChangeFeed from './2026-11-28T0000_catalogue_change_feed.ts';
+import * as documentImport from './2026-11-28T0100_document_import.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the directory) so that the set is
@@ -15,4 +17,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T2200_create_catalogue': createCatalogue,
   '2026-11-27T2200_create_disclosure_request': createDisclosureRequest,
   '2026-11-27T2300_cell_origin_computed': cellOriginComputed,
+  '2026-11-28T0000_catalogue_change_feed': catalogueChangeFeed,
+  '2026-11-28T0100_document_import': documentImport,
 };

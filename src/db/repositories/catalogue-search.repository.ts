@@ -10,7 +10,7 @@ const ORDERED_WALK_TIMEOUT_MS = 40;
 export interface CatalogueSearchFilter {
   /** jieba words of the query as a tsquery ('a' & 'b'); null to match on the fragment only. */
   tsQuery: string | null;
-  /** The query as a fragment of the title or 文号 (trigram index); null when not a 文号-like query. */
+  /** The query as a fragment of the 文号 (trigram index); null when not a 文号-like query. */
   fragment: string | null;
   /** The filters as lexemes of the same vector ('agency_…' & 'year_2021'), or null. */
   facetQuery: string | null;
@@ -66,7 +66,8 @@ const ROW_COLUMNS = [
 /**
  * The portal's full-text query over published entries, newest first. Words and filters are one
  * tsquery over one GIN index (filters are lexemes, see facetLexemes); a 文号-like query also matches
- * as a fragment of the title or 文号 through pg_trgm.
+ * as a fragment of the 文号 through pg_trgm. This is the path taken while the in-memory index
+ * (src/search/memory-index.ts) is being built; see findPublishedRows and the feed below for that index.
  *
  * First a bounded probe counts up to `countLimit` + 1 matches through the indexes (a bitmap scan,
  * however the words and filters correlate). With no more than `countLimit`, the matches are
@@ -92,7 +93,6 @@ export function catalogueSearchRepository(db: Executor) {
               ...(filter.tsQuery !== null
                 ? [sql<boolean>`e.search_tokens @@ ${filter.tsQuery}::tsquery`]
                 : []),
-              eb('e.title', 'like', like),
               eb('e.documentNumber', 'like', like),
             ]),
           );
@@ -188,6 +188,91 @@ export function catalogueSearchRepository(db: Executor) {
             return page(trx);
           });
       return { rows: rows.map(toRow), total: filter.countLimit, totalIsCapped: true };
+    },
+  };
+}
+
+/** A published entry as the in-memory index holds it. */
+export interface IndexFeedRow {
+  id: string;
+  publishedOn: string;
+  /** The search_tokens lexemes, space-separated (lexemes are letters, digits and '_'). */
+  tokens: string;
+  documentNumber: string | null;
+  /** The transaction that last wrote it (xid8 as text). */
+  changedXid: string;
+}
+
+/**
+ * What the in-memory search index reads: published entries in display order (to build it) and the
+ * entries written since a watermark (to follow changes); see the change-feed migration for why the
+ * watermark is a transaction id.
+ */
+export function catalogueIndexFeedRepository(db: Executor) {
+  const feedColumns = [
+    'e.id',
+    'e.publishedOn',
+    sql<string>`array_to_string(tsvector_to_array(e.search_tokens), ' ')`.as('tokens'),
+    'e.documentNumber',
+    sql<string>`e.changed_xid::text`.as('changedXid'),
+  ] as const;
+  return {
+    /** Up to `limit` published entries after `after`, newest first (publication date, then id). */
+    async readPublishedPage(
+      after: { publishedOn: string; id: string } | null,
+      limit: number,
+    ): Promise<IndexFeedRow[]> {
+      let query = db
+        .selectFrom('catalogueEntry as e')
+        .select(feedColumns)
+        .where('e.status', '=', 'published');
+      if (after)
+        query = query.where(
+          sql<boolean>`(e.published_on, e.id) < (${after.publishedOn}::date, ${after.id}::uuid)`,
+        );
+      return query.orderBy('e.publishedOn', 'desc').orderBy('e.id', 'desc').limit(limit).execute() as Promise<
+        IndexFeedRow[]
+      >;
+    },
+
+    async countPublished(): Promise<number> {
+      const row = await db
+        .selectFrom('catalogueEntry')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', 'published')
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+
+    /** Every transaction older than this has ended: its writes are visible to any later read. */
+    async watermark(): Promise<string> {
+      const row = await sql<{
+        xmin: string;
+      }>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`.execute(db);
+      return row.rows[0]!.xmin;
+    },
+
+    /** Entries written by transactions from `watermark` on, whatever their status now. */
+    async readWrittenSince(watermark: string): Promise<(IndexFeedRow & { published: boolean })[]> {
+      const rows = await db
+        .selectFrom('catalogueEntry as e')
+        .select([...feedColumns, sql<boolean>`e.status = 'published'`.as('published')])
+        .where(sql<boolean>`e.changed_xid >= ${watermark}::xid8`)
+        .execute();
+      return rows as (IndexFeedRow & { published: boolean })[];
+    },
+
+    /** The rows of a result page, published ones only, in no particular order. */
+    async findPublishedRows(ids: readonly string[]): Promise<CatalogueSearchRow[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom('catalogueEntry as e')
+        .innerJoin('agency as a', 'a.id', 'e.agencyId')
+        .select(ROW_COLUMNS)
+        .where('e.id', 'in', ids)
+        .where('e.status', '=', 'published')
+        .execute();
+      return rows as unknown as CatalogueSearchRow[];
     },
   };
 }
