@@ -253,6 +253,10 @@ export const DecisionListSchema = z.object({
   ),
 });
 
+/** What a file is imported into: 双公示 decisions, or catalogue documents (an old catalogue). */
+export const IMPORT_TARGETS = ['decisions', 'documents'] as const;
+export type ImportTargetName = (typeof IMPORT_TARGETS)[number];
+
 export const ImportProblemSchema = z.object({
   line: z.number().optional(),
   column: z.string().optional(),
@@ -263,7 +267,7 @@ export const ImportJobSchema = z.object({
   id: z.string(),
   agencyId: z.string(),
   agencyName: z.string(),
-  target: z.literal('decisions'),
+  target: z.enum(IMPORT_TARGETS),
   fileName: z.string(),
   byteSize: z.number(),
   status: z.enum(['running', 'succeeded', 'failed']),
@@ -286,10 +290,44 @@ export type ImportJobView = z.infer<typeof ImportJobSchema>;
 export const ImportStartQuerySchema = z.object({
   agencyId: z.uuid('请选择机关'),
   fileName: z.string().trim().min(1).max(200),
+  target: z.enum(IMPORT_TARGETS).default('decisions'),
   kind: z.enum(DECISION_KINDS).optional(),
+  /** Documents: the 类别 (code) and 文种 of every row when the file has no such column. */
+  category: z.string().trim().max(20).optional(),
+  documentType: z.enum(DOCUMENT_TYPES).optional(),
   /** 字段=列名,字段=列名 */
   mapping: z.string().max(2000).optional(),
 });
+
+export const ImportPreviewQuerySchema = z.object({
+  agencyId: z.uuid('请选择机关'),
+  fileName: z.string().trim().min(1).max(200),
+  target: z.enum(IMPORT_TARGETS),
+});
+
+/** The head of a file before it is imported: its header, the column guessed for each field, samples. */
+export const ImportPreviewSchema = z.object({
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.string().nullable(),
+  /** The header row (1-based line) and its names; null when no row has the required columns. */
+  headerLine: z.number().nullable(),
+  headers: z.array(z.string()),
+  fields: z.array(
+    z.object({
+      field: z.string(),
+      label: z.string(),
+      required: z.boolean(),
+      /** The header the import would read this field from, if any. */
+      header: z.string().nullable(),
+    }),
+  ),
+  problems: z.array(z.string()),
+  /** The first data rows, cells in header order. */
+  sampleRows: z.array(z.array(z.string())),
+});
+export type ImportPreviewView = z.infer<typeof ImportPreviewSchema>;
+
+export const ImportTemplateQuerySchema = z.object({ target: z.enum(IMPORT_TARGETS) });
 
 export const DecisionFieldSchema = z.enum(DECISION_FIELDS);
 

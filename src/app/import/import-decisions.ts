@@ -1,29 +1,36 @@
-import { stat } from 'node:fs/promises';
 import {
   DECISION_FIELD_SPECS,
   DECISION_KIND_LABELS,
   type DecisionField,
   type DecisionKind,
-  resolveColumnMapping,
   validateDecisionRow,
 } from '../../core/catalogue/index.ts';
-import { DomainError, isDomainError } from '../../core/shared/domain-error.ts';
-import { localDateInChina } from '../../core/shared/local-date.ts';
-import type { Actor } from '../../core/staff/index.ts';
-import type { ImportJobPhase, ImportProblem } from '../../db/repositories/catalogue-import.repository.ts';
 import type { StagedBatch, StagedDecision } from '../../db/repositories/decision.repository.ts';
 import { createRepositories, inTransaction, type Repositories } from '../../db/repositories/index.ts';
-import { invalidateSearchCache } from '../catalogue/search-cache.ts';
-import { actorLabel, requireAgencyInScope, requirePermission } from '../shared/authorize.ts';
 import type { AppDeps } from '../shared/deps.ts';
-import { openTable, type TableRow } from './read-table.ts';
+import {
+  type CommitOutcome,
+  type ImportKind,
+  type ImportProblems,
+  type ImportReport,
+  type ImportSink,
+  linesText,
+  type RunImportInput,
+  runImport,
+} from './run-import.ts';
+
+export {
+  BATCH_SIZE,
+  type ImportProgress,
+  type ImportReport,
+  MAX_REPORTED_PROBLEMS,
+} from './run-import.ts';
 
 /**
- * Bulk import of decisions (双公示) from CSV or XLSX.
+ * Bulk import of decisions (双公示) from CSV or XLSX, on the shared machinery of run-import.ts (job,
+ * header, streaming, report, all or nothing).
  *
- * All or nothing. A file is published whole or not at all, and a report lists every rejected row and
- * why. Resumable imports were rejected: a half-published 双公示 file is a wrong public record, and
- * re-running a corrected file is cheap because the import is idempotent. Two ways, one guarantee:
+ * Two ways to the one guarantee that nothing is visible until the whole file is:
  * - PostgreSQL (several sessions): one transaction, opened at the first batch, inserts each batch
  *   while the next is read (Node parses, the server maintains indexes — two cores at work); rows the
  *   unique key turns away are classified at once (repeated in the file, or published before with
@@ -36,16 +43,7 @@ import { openTable, type TableRow } from './read-table.ts';
  * content is counted as unchanged and left alone, so importing the same file twice adds nothing; a
  * row whose 文号 is published with different content is a problem (corrections are not silent), and
  * so is a 文号 that appears twice in one file.
- *
- * Constant memory. Rows stream from the file in batches of BATCH_SIZE, at most two batches wait for
- * the database; nothing keeps all rows, keys or hashes in memory — the checks are database queries.
  */
-
-export const BATCH_SIZE = 5000;
-/** Problems kept in the report (all are counted). */
-export const MAX_REPORTED_PROBLEMS = 1000;
-/** Header rows are looked for among the first rows (exports often start with a title line). */
-const HEADER_SEARCH_ROWS = 5;
 
 export interface DecisionImportOptions {
   /** Field → header name, overriding the guess from known column names. */
@@ -54,49 +52,9 @@ export interface DecisionImportOptions {
   defaultKind?: DecisionKind | null;
 }
 
-export interface ImportProgress {
-  phase: ImportJobPhase;
-  rowsRead: number;
-  bytesRead: number;
-  totalBytes: number;
-  errorCount: number;
-}
-
-export interface ImportReport {
-  jobId: string;
-  status: 'succeeded' | 'failed';
-  fileName: string;
-  format: 'csv' | 'xlsx' | null;
-  rowsRead: number;
-  rowsInserted: number;
-  rowsUnchanged: number;
-  errorCount: number;
-  errors: ImportProblem[];
-  ignoredHeaders: string[];
-  message: string;
-  elapsedMs: number;
-}
-
-export interface ImportDecisionsInput {
-  /** null: the command line, run by the operator of the installation. */
-  actor: Actor | null;
-  agencyId: string;
-  file: { path: string; name: string };
+export interface ImportDecisionsInput
+  extends Pick<RunImportInput<DecisionField>, 'actor' | 'agencyId' | 'file' | 'onProgress' | 'onJobCreated'> {
   options?: DecisionImportOptions;
-  onProgress?: (progress: ImportProgress) => void;
-  /** Called as soon as the job row exists (the console polls it). */
-  onJobCreated?: (jobId: string) => void;
-}
-
-const STALE_JOB_MINUTES = 30;
-
-function isBlank(cells: readonly string[]): boolean {
-  return cells.every((c) => c.trim() === '');
-}
-
-function linesText(lines: number[]): string {
-  const shown = lines.slice(0, 10).join('、');
-  return lines.length > 10 ? `${shown} 等 ${lines.length} 行` : shown;
 }
 
 /** A row the unique key turned away, as the publishing transaction classified it. */
@@ -142,7 +100,7 @@ function startPublisher(
     wakeConsumer?.();
   };
   const done = inTransaction(deps.db, async (trx) => {
-    await trx.decisions.lockAgencyForImport(agencyId);
+    await trx.catalogueImports.lockAgencyForImport(agencyId);
     let inserted = 0;
     for (;;) {
       const item = await take();
@@ -188,317 +146,153 @@ function startPublisher(
   };
 }
 
-export async function importDecisions(deps: AppDeps, input: ImportDecisionsInput): Promise<ImportReport> {
-  const started = performance.now();
-  const repos = createRepositories(deps.db);
-  if (input.actor) {
-    requirePermission(input.actor, 'catalogue.import');
-    await requireAgencyInScope(repos, input.actor, input.agencyId);
-  }
-  const agency = await repos.agencies.findById(input.agencyId);
-  if (!agency) throw new DomainError('not_found', '机关不存在');
-  const options = input.options ?? {};
-  const fileSize = await stat(input.file.path).then(
-    (info) => info.size,
-    () => {
-      throw new DomainError('import_file_invalid', `无法读取文件 ${input.file.name}`);
-    },
-  );
-  const today = localDateInChina(deps.clock.now());
-
-  // Jobs whose process died (server stopped mid-import) are failed, their stages dropped.
-  await repos.catalogueImports.failStale(STALE_JOB_MINUTES, '导入进程已中断，未导入任何记录');
-  await repos.decisions.dropStagesExcept(await repos.catalogueImports.listRunningIds());
-
-  const jobId = await repos.catalogueImports.create({
-    agencyId: agency.id,
-    target: 'decisions',
-    fileName: input.file.name,
-    byteSize: fileSize,
-    options: { mapping: options.mapping ?? {}, defaultKind: options.defaultKind ?? null },
-    startedBy: input.actor?.staffId ?? null,
-    startedByLabel: input.actor ? actorLabel(input.actor) : '命令行导入',
+function duplicateProblem(
+  problems: ImportProblems,
+  lines: number[],
+  documentNumber: string,
+  kind: DecisionKind,
+): void {
+  problems.add({
+    line: lines[0]!,
+    column: '文号',
+    message: `文号“${documentNumber}”（${DECISION_KIND_LABELS[kind]}）在文件中重复出现：第 ${linesText(lines)} 行`,
   });
-  input.onJobCreated?.(jobId);
+}
 
-  const problems: ImportProblem[] = [];
-  let errorCount = 0;
-  const addProblem = (problem: ImportProblem) => {
-    errorCount++;
-    if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(problem);
-  };
-  let rowsRead = 0;
+function conflictProblem(
+  problems: ImportProblems,
+  line: number,
+  documentNumber: string,
+  differing: string[],
+): void {
+  problems.add({
+    line,
+    column: '文号',
+    message: `文号“${documentNumber}”已经导入，但本文件中的${differing.join('、')}与已公开的记录不同；已公开的决定不会被覆盖，如需更正请先核实`,
+  });
+}
+
+/** PostgreSQL: every batch published in the import's one open transaction while the next is read. */
+function pipelinedSink(
+  deps: AppDeps,
+  jobId: string,
+  agencyId: string,
+  problems: ImportProblems,
+): ImportSink<StagedDecision> {
   let validRows = 0;
-  let ignoredHeaders: string[] = [];
-  let format: 'csv' | 'xlsx' | null = null;
-  let staged = false;
-  let publisher: Publisher | null = null;
-  let bytesRead = () => 0;
-  let totalBytes = 0;
-
-  const progress = async (phase: ImportJobPhase) => {
-    const p = { phase, rowsRead, bytesRead: bytesRead(), errorCount };
-    input.onProgress?.({ ...p, totalBytes });
-    await repos.catalogueImports.recordProgress(jobId, p);
-  };
-
-  const fail = async (message: string): Promise<ImportReport> => {
-    if (publisher) {
-      await publisher.rollback();
-      publisher = null;
+  let publisher: Publisher | null = startPublisher(deps, jobId, agencyId, (rows) => {
+    for (const row of rows) {
+      if (row.firstLine !== null)
+        duplicateProblem(problems, [row.firstLine, row.line], row.documentNumber, row.kind);
+      else if (row.fields.length > 0) conflictProblem(problems, row.line, row.documentNumber, row.fields);
     }
-    if (staged) await repos.decisions.dropStage(jobId);
-    await repos.catalogueImports.finish(jobId, {
-      status: 'failed',
-      rowsRead,
-      bytesRead: bytesRead(),
-      rowsInserted: 0,
-      rowsUnchanged: 0,
-      errorCount,
-      errors: problems,
-      message,
-    });
-    input.onProgress?.({ phase: 'done', rowsRead, bytesRead: bytesRead(), totalBytes, errorCount });
-    return {
-      jobId,
-      status: 'failed',
-      fileName: input.file.name,
-      format,
-      rowsRead,
-      rowsInserted: 0,
-      rowsUnchanged: 0,
-      errorCount,
-      errors: problems,
-      ignoredHeaders,
-      message,
-      elapsedMs: performance.now() - started,
-    };
-  };
-
-  try {
-    const table = await openTable(input.file.path, input.file.name);
-    format = table.format;
-    totalBytes = table.byteSize;
-    bytesRead = table.bytesRead;
-    const pipelined = !(await repos.decisions.isSingleSession());
-    if (!pipelined) {
-      await repos.decisions.createStage(jobId);
-      staged = true;
-    }
-
-    const iterator = table.batches()[Symbol.asyncIterator]();
-    // The header: the first of the leading rows whose names resolve to the required columns.
-    const leading: TableRow[] = [];
-    let rest: TableRow[] = [];
-    while (leading.length < HEADER_SEARCH_ROWS) {
-      const next = await iterator.next();
-      if (next.done) break;
-      let i = 0;
-      for (; i < next.value.length && leading.length < HEADER_SEARCH_ROWS; i++) {
-        if (!isBlank(next.value[i]!.cells)) leading.push(next.value[i]!);
-      }
-      rest = next.value.slice(i);
-    }
-    if (leading.length === 0) {
-      addProblem({ message: '文件中没有任何数据' });
-      return await fail('未导入任何记录：文件中没有任何数据');
-    }
-    const optional = new Set<DecisionField>(options.defaultKind ? ['kind'] : []);
-    let headerIndex = -1;
-    let mapping: Partial<Record<DecisionField, number>> = {};
-    let firstRefusal: string[] = [];
-    for (let i = 0; i < leading.length; i++) {
-      const resolved = resolveColumnMapping(
-        DECISION_FIELD_SPECS,
-        leading[i]!.cells,
-        options.mapping ?? {},
-        optional,
-      );
-      if (resolved.ok) {
-        headerIndex = i;
-        mapping = resolved.value.columns;
-        ignoredHeaders = resolved.value.ignoredHeaders;
-        break;
-      }
-      if (i === 0) firstRefusal = resolved.error.problems;
-    }
-    if (headerIndex < 0) {
-      for (const message of firstRefusal) addProblem({ line: leading[0]!.line, message });
-      return await fail(`未导入任何记录：文件的列不符合要求（${firstRefusal.join('；')}）`);
-    }
-    const header = leading[headerIndex]!;
-
-    const fields = Object.entries(mapping) as [DecisionField, number][];
-    const duplicateProblem = (line: number, firstLine: number, documentNumber: string, kind: DecisionKind) =>
-      addProblem({
-        line: firstLine,
-        column: '文号',
-        message: `文号“${documentNumber}”（${DECISION_KIND_LABELS[kind]}）在文件中重复出现：第 ${linesText([firstLine, line])} 行`,
-      });
-    const conflictProblem = (line: number, documentNumber: string, differing: string[]) =>
-      addProblem({
-        line,
-        column: '文号',
-        message: `文号“${documentNumber}”已经导入，但本文件中的${differing.join('、')}与已公开的记录不同；已公开的决定不会被覆盖，如需更正请先核实`,
-      });
-    if (pipelined) {
-      publisher = startPublisher(deps, jobId, agency.id, (rows) => {
-        for (const row of rows) {
-          if (row.firstLine !== null) duplicateProblem(row.line, row.firstLine, row.documentNumber, row.kind);
-          else if (row.fields.length > 0) conflictProblem(row.line, row.documentNumber, row.fields);
-        }
-      });
-    }
-    let batch: StagedDecision[] = [];
-    let pending: Promise<void> | null = null;
-    const flush = async () => {
-      if (pending) await pending;
-      pending = null;
-      if (batch.length === 0) return;
-      const serialised = { json: JSON.stringify(batch) };
-      const size = batch.length;
-      batch = [];
-      if (publisher) await publisher.publish(serialised, size);
-      else pending = repos.decisions.stageRows(jobId, serialised);
-    };
-    const handle = (row: TableRow) => {
-      if (isBlank(row.cells)) return;
-      rowsRead++;
-      const cells: Partial<Record<DecisionField, string>> = {};
-      for (const [field, index] of fields) cells[field] = row.cells[index] ?? '';
-      const result = validateDecisionRow(cells, { defaultKind: options.defaultKind ?? null, today });
-      if (result.ok) {
-        validRows++;
-        batch.push({ ...result.value, line: row.line });
-      } else {
-        for (const problem of result.problems) addProblem({ line: row.line, ...problem });
-      }
-    };
-    for (const row of leading.slice(headerIndex + 1)) handle(row);
-    for (const row of rest) handle(row);
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) break;
-      for (const row of next.value) handle(row);
-      if (batch.length >= BATCH_SIZE) {
-        await flush();
-        await progress('reading');
-      }
-    }
-    await flush();
-    if (pending) await pending;
-    await progress('checking');
-
-    if (rowsRead === 0) {
-      addProblem({ line: header.line, message: '表头之后没有数据行' });
-      return await fail('未导入任何记录：表头之后没有数据行');
-    }
-
-    if (publisher) {
-      await publisher.settled();
-    } else {
-      await repos.decisions.analyseStage(jobId);
-      const room = () => Math.max(1, MAX_REPORTED_PROBLEMS - problems.length);
-      const duplicates = await repos.decisions.findStagedDuplicates(jobId, room());
-      for (const group of duplicates.groups) {
-        addProblem({
-          line: group.lines[0]!,
-          column: '文号',
-          message: `文号“${group.documentNumber}”（${DECISION_KIND_LABELS[group.kind]}）在文件中重复出现：第 ${linesText(group.lines)} 行`,
-        });
-      }
-      errorCount += Math.max(0, duplicates.total - duplicates.groups.length);
-      const conflicts = await repos.decisions.findStagedConflicts(jobId, agency.id, room());
-      for (const conflict of conflicts.rows)
-        conflictProblem(conflict.line, conflict.documentNumber, conflict.fields);
-      errorCount += Math.max(0, conflicts.total - conflicts.rows.length);
-    }
-
-    if (errorCount > 0) {
-      return await fail(
-        `未导入任何记录：${rowsRead} 行数据中发现 ${errorCount} 处问题，请改正后重新导入整个文件（重复导入不会产生重复记录）`,
-      );
-    }
-
-    await progress('committing');
-    const complete = async (trx: Repositories, inserted: number) => {
-      const unchanged = validRows - inserted;
-      const message =
-        inserted > 0
-          ? `导入完成：新增 ${inserted} 条决定${unchanged > 0 ? `，${unchanged} 条与已导入的记录相同，未重复添加` : ''}`
-          : `全部 ${unchanged} 条决定此前已经导入，未新增任何记录`;
-      await trx.catalogueImports.finish(jobId, {
-        status: 'succeeded',
-        rowsRead,
-        bytesRead: bytesRead(),
-        rowsInserted: inserted,
-        rowsUnchanged: unchanged,
-        errorCount: 0,
-        errors: [],
-        message,
-      });
-      await trx.auditLog.append({
-        actorStaffId: input.actor?.staffId ?? null,
-        actorLabel: input.actor ? actorLabel(input.actor) : '命令行导入',
-        agencyId: agency.id,
-        action: 'decision.imported',
-        entityType: 'import_job',
-        entityId: jobId,
-        newValue: { fileName: input.file.name, rowsRead, inserted, unchanged },
-      });
-      return { inserted, unchanged, message };
-    };
-    let outcome: { inserted: number; unchanged?: number; message?: string };
-    if (publisher) {
+  });
+  return {
+    async write(rows) {
+      validRows += rows.length;
+      await publisher!.publish({ json: JSON.stringify(rows) }, rows.length);
+    },
+    async check() {
+      await publisher!.settled();
+    },
+    async commit(complete) {
       // The agency has been locked by the publishing transaction since the first batch: no other
       // import of it can have published in between, so the checks above still hold.
-      const running = publisher;
+      const running = publisher!;
       publisher = null;
-      outcome = await running.commit(complete);
-    } else {
-      outcome = await inTransaction(deps.db, async (trx) => {
-        await trx.decisions.lockAgencyForImport(agency.id);
-        // Another import of this agency may have published in the meantime: check again under the lock.
-        const late = await trx.decisions.findStagedConflicts(jobId, agency.id, 1);
-        if (late.total > 0) return { inserted: -1 };
-        return complete(trx, await trx.decisions.commitStage(jobId, agency.id));
+      return running.commit(async (trx, inserted) => {
+        const outcome: CommitOutcome = { inserted, unchanged: validRows - inserted, notes: [] };
+        await complete(trx, outcome);
+        return outcome;
       });
-    }
-    if (outcome.inserted < 0) {
-      addProblem({ message: '导入期间另一份文件发布了相同文号、内容不同的决定，请重新导入' });
-      return await fail('未导入任何记录：导入期间另一份文件发布了相同文号、内容不同的决定');
-    }
-    await repos.decisions.dropStage(jobId);
-    staged = false;
-    invalidateSearchCache();
-    input.onProgress?.({ phase: 'done', rowsRead, bytesRead: bytesRead(), totalBytes, errorCount: 0 });
-    return {
-      jobId,
-      status: 'succeeded',
-      fileName: input.file.name,
-      format,
-      rowsRead,
-      rowsInserted: outcome.inserted,
-      rowsUnchanged: outcome.unchanged ?? 0,
-      errorCount: 0,
-      errors: [],
-      ignoredHeaders,
-      message: outcome.message ?? '',
-      elapsedMs: performance.now() - started,
-    };
-  } catch (error) {
-    if (
-      isDomainError(error) &&
-      (error.code === 'import_file_invalid' || error.code === 'import_file_too_large')
-    ) {
-      addProblem({ message: error.message });
-      return await fail(`未导入任何记录：${error.message}`);
-    }
-    try {
-      await fail('导入中断，未导入任何记录：系统内部错误');
-    } catch {
-      // The original error matters more than a failed clean-up.
-    }
-    throw error;
-  }
+    },
+    async abort() {
+      if (publisher) await publisher.rollback();
+      publisher = null;
+    },
+  };
+}
+
+/** PGlite: staged in short statements, checked over the stage, published in one statement. */
+async function stagedSink(
+  deps: AppDeps,
+  jobId: string,
+  agencyId: string,
+  problems: ImportProblems,
+): Promise<ImportSink<StagedDecision>> {
+  const repos = createRepositories(deps.db);
+  await repos.decisions.createStage(jobId);
+  let validRows = 0;
+  let pending: Promise<void> | null = null;
+  return {
+    async write(rows) {
+      if (pending) await pending;
+      validRows += rows.length;
+      pending = repos.decisions.stageRows(jobId, { json: JSON.stringify(rows) });
+    },
+    async check() {
+      if (pending) await pending;
+      pending = null;
+      await repos.catalogueImports.analyseStage(jobId);
+      const duplicates = await repos.decisions.findStagedDuplicates(jobId, problems.room());
+      for (const group of duplicates.groups)
+        duplicateProblem(problems, group.lines, group.documentNumber, group.kind);
+      problems.countMore(duplicates.total - duplicates.groups.length);
+      const conflicts = await repos.decisions.findStagedConflicts(jobId, agencyId, problems.room());
+      for (const conflict of conflicts.rows)
+        conflictProblem(problems, conflict.line, conflict.documentNumber, conflict.fields);
+      problems.countMore(conflicts.total - conflicts.rows.length);
+    },
+    async commit(complete) {
+      const outcome = await inTransaction(deps.db, async (trx) => {
+        await trx.catalogueImports.lockAgencyForImport(agencyId);
+        // Another import of this agency may have published in the meantime: check again under the lock.
+        const late = await trx.decisions.findStagedConflicts(jobId, agencyId, 1);
+        if (late.total > 0) return null;
+        const inserted = await trx.decisions.commitStage(jobId, agencyId);
+        const counts: CommitOutcome = { inserted, unchanged: validRows - inserted, notes: [] };
+        await complete(trx, counts);
+        return counts;
+      });
+      await repos.catalogueImports.dropStage(jobId);
+      return outcome ?? { refused: '导入期间另一份文件发布了相同文号、内容不同的决定，请重新导入' };
+    },
+    async abort() {
+      if (pending) await pending.catch(() => undefined);
+      await repos.catalogueImports.dropStage(jobId);
+    },
+  };
+}
+
+function decisionKind(defaultKind: DecisionKind | null): ImportKind<DecisionField, StagedDecision> {
+  return {
+    target: 'decisions',
+    noun: '决定',
+    auditAction: 'decision.imported',
+    specs: DECISION_FIELD_SPECS,
+    async plan(deps, { agency, today }) {
+      const pipelined = !(await createRepositories(deps.db).catalogueImports.isSingleSession());
+      return {
+        validate(cells, line) {
+          const result = validateDecisionRow(cells, { defaultKind, today });
+          return result.ok ? { ok: true, value: { ...result.value, line } } : result;
+        },
+        openSink: (jobId, problems) =>
+          pipelined
+            ? Promise.resolve(pipelinedSink(deps, jobId, agency.id, problems))
+            : stagedSink(deps, jobId, agency.id, problems),
+      };
+    },
+  };
+}
+
+export function importDecisions(deps: AppDeps, input: ImportDecisionsInput): Promise<ImportReport> {
+  const options = input.options ?? {};
+  const defaultKind = options.defaultKind ?? null;
+  return runImport(deps, decisionKind(defaultKind), {
+    ...input,
+    mapping: options.mapping ?? {},
+    optionalFields: new Set<DecisionField>(defaultKind ? ['kind'] : []),
+    jobOptions: { mapping: options.mapping ?? {}, defaultKind },
+  });
 }

@@ -129,6 +129,12 @@ export interface CatalogueEntry extends EntryContentFields {
 export const SUMMARY_MAX_LENGTH = 300;
 export const TITLE_MAX_LENGTH = 200;
 
+/** A rule broken by an entry's content, with the field at fault (bulk imports name the column). */
+export interface EntryContentProblem {
+  field: keyof EntryContentFields;
+  message: string;
+}
+
 /**
  * Field rules that hold in every status. Messages are for the person filling in the form.
  * `allowedCategories` is the set of the agency's level (第二十条, plus 第二十一条 by level).
@@ -137,35 +143,51 @@ export function checkEntryContent(
   fields: EntryContentFields,
   allowedCategories: readonly DisclosureCategory[],
 ): string[] {
-  const problems: string[] = [];
-  if (fields.title.trim().length === 0) problems.push('名称不能为空');
-  if (fields.title.length > TITLE_MAX_LENGTH) problems.push(`名称不能超过 ${TITLE_MAX_LENGTH} 个字`);
+  return entryContentProblems(fields, allowedCategories).map((p) => p.message);
+}
+
+export function entryContentProblems(
+  fields: EntryContentFields,
+  allowedCategories: readonly DisclosureCategory[],
+): EntryContentProblem[] {
+  const problems: EntryContentProblem[] = [];
+  const add = (field: keyof EntryContentFields, message: string) => problems.push({ field, message });
+  if (fields.title.trim().length === 0) add('title', '名称不能为空');
+  if (fields.title.length > TITLE_MAX_LENGTH) add('title', `名称不能超过 ${TITLE_MAX_LENGTH} 个字`);
   if (fields.summary && fields.summary.length > SUMMARY_MAX_LENGTH)
-    problems.push(`内容概述不能超过 ${SUMMARY_MAX_LENGTH} 个字`);
-  if (fields.issuingAgencyName.trim().length === 0) problems.push('发布机构不能为空');
+    add('summary', `内容概述不能超过 ${SUMMARY_MAX_LENGTH} 个字`);
+  if (fields.issuingAgencyName.trim().length === 0) add('issuingAgencyName', '发布机构不能为空');
   if (!allowedCategories.some((c) => c.code === fields.category))
-    problems.push('公开类别不属于本机关适用的《条例》第二十条、第二十一条事项');
+    add('category', '公开类别不属于本机关适用的《条例》第二十条、第二十一条事项');
   if (
     (fields.documentType === 'rule' || fields.documentType === 'normative_document') &&
     !fields.documentNumber
   )
-    problems.push(`${DOCUMENT_TYPE_LABELS[fields.documentType]}应当填写文号`);
-  problems.push(...checkValidity(fields, fields.formedOn));
+    add('documentNumber', `${DOCUMENT_TYPE_LABELS[fields.documentType]}应当填写文号`);
+  problems.push(...validityProblems(fields, fields.formedOn));
   return problems;
 }
 
 export function checkValidity(fields: EntryValidityFields, formedOn: LocalDate): string[] {
-  const problems: string[] = [];
+  return validityProblems(fields, formedOn).map((p) => p.message);
+}
+
+function validityProblems(fields: EntryValidityFields, formedOn: LocalDate): EntryContentProblem[] {
+  const problems: EntryContentProblem[] = [];
+  const add = (field: keyof EntryValidityFields, message: string) => problems.push({ field, message });
   if (fields.validity === 'in_force') {
-    if (fields.validityChangedOn || fields.repealedBy) problems.push('有效的文件不应填写失效或废止信息');
+    if (fields.validityChangedOn || fields.repealedBy) add('validity', '有效的文件不应填写失效或废止信息');
     return problems;
   }
   if (!fields.validityChangedOn)
-    problems.push(`${VALIDITY_LABELS[fields.validity]}的文件应当填写${VALIDITY_LABELS[fields.validity]}日期`);
-  else if (fields.validityChangedOn < formedOn) problems.push('失效或废止日期不能早于成文日期');
+    add(
+      'validityChangedOn',
+      `${VALIDITY_LABELS[fields.validity]}的文件应当填写${VALIDITY_LABELS[fields.validity]}日期`,
+    );
+  else if (fields.validityChangedOn < formedOn) add('validityChangedOn', '失效或废止日期不能早于成文日期');
   if (fields.validity === 'repealed' && !fields.repealedBy)
-    problems.push('废止的文件应当填写废止依据（文号或文件名称）');
-  if (fields.validity === 'expired' && fields.repealedBy) problems.push('失效的文件不填写废止依据');
+    add('repealedBy', '废止的文件应当填写废止依据（文号或文件名称）');
+  if (fields.validity === 'expired' && fields.repealedBy) add('repealedBy', '失效的文件不填写废止依据');
   return problems;
 }
 

@@ -95,6 +95,50 @@ export function formatIndexNumber(rule: IndexNumberRule, input: IndexNumberInput
   return ok(value);
 }
 
+export interface IndexNumberParts {
+  /** The counter the serial belongs to, as indexNumberPeriod gives it ('YYYY' or 'YYYY-MM'). */
+  period: string;
+  serial: number;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Reads a 索引号 given elsewhere (an old catalogue being migrated) against the agency's rule: its
+ * period and serial when it has exactly the rule's shape with this agency's code, else null. A
+ * number of another shape is not kept — it would break the catalogue's one numbering scheme.
+ */
+export function matchIndexNumber(
+  rule: IndexNumberRule,
+  agencyCode: string,
+  text: string,
+): IndexNumberParts | null {
+  const org = organisationCodeOf(agencyCode);
+  if (rule.pattern.includes('{uscc}') && !isValidUnifiedSocialCreditCode(agencyCode)) return null;
+  let source = '';
+  let last = 0;
+  for (const match of rule.pattern.matchAll(TOKEN)) {
+    source += escapeRegExp(rule.pattern.slice(last, match.index));
+    last = match.index + match[0].length;
+    const token = match[1]!;
+    if (token === 'org') source += escapeRegExp(org);
+    else if (token === 'org-') source += escapeRegExp(`${org.slice(0, 8)}-${org.slice(8)}`);
+    else if (token === 'uscc') source += escapeRegExp(agencyCode);
+    else if (token === 'yyyy') source += '(?<yyyy>(?:19|20)\\d{2})';
+    else if (token === 'mm') source += '(?<mm>0[1-9]|1[0-2])';
+    else source += `(?<seq>\\d{${rule.serialDigits}})`;
+  }
+  source += escapeRegExp(rule.pattern.slice(last));
+  const match = new RegExp(`^${source}$`).exec(text.trim());
+  const groups = match?.groups;
+  if (!groups?.yyyy || !groups.seq) return null;
+  const serial = Number(groups.seq);
+  if (serial < 1) return null;
+  return { period: groups.mm ? `${groups.yyyy}-${groups.mm}` : groups.yyyy, serial };
+}
+
 /**
  * Index numbers contain '/', so URLs carry them with '/' replaced by '~' (never used in a pattern):
  * /agencies/<code>/catalogue/014276888~2021-00012 stays one readable, stable path segment.

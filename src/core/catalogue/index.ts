@@ -1,5 +1,6 @@
 export * from './categories.ts';
 export * from './decision.ts';
+export * from './document-import.ts';
 export * from './entry.ts';
 export * from './import-mapping.ts';
 export * from './index-number.ts';

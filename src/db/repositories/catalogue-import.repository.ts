@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import type { Executor } from './executor.ts';
 
+/** What a file is imported into. */
+export type ImportTarget = 'decisions' | 'documents';
+
 export type ImportJobStatus = 'running' | 'succeeded' | 'failed';
 export type ImportJobPhase = 'reading' | 'checking' | 'committing' | 'done';
 
@@ -15,7 +18,7 @@ export interface ImportJob {
   id: string;
   agencyId: string;
   agencyName: string;
-  target: 'decisions';
+  target: ImportTarget;
   fileName: string;
   byteSize: number;
   status: ImportJobStatus;
@@ -57,6 +60,16 @@ const COLUMNS = [
   'importJob.finishedAt',
 ] as const;
 
+/**
+ * An import's staging table: its own (UNLOGGED, named after the job) so that concurrent imports never
+ * meet, dropped in one statement, and found again by name when the process that made it died.
+ */
+export function stageName(jobId: string): string {
+  const hex = jobId.replace(/-/g, '');
+  if (!/^[0-9a-f]{32}$/.test(hex)) throw new Error('invalid import job id');
+  return `import_stage_${hex}`;
+}
+
 function toJob(row: Record<string, unknown>): ImportJob {
   return {
     ...(row as unknown as ImportJob),
@@ -70,7 +83,7 @@ export function catalogueImportRepository(db: Executor) {
   return {
     async create(job: {
       agencyId: string;
-      target: 'decisions';
+      target: ImportTarget;
       fileName: string;
       byteSize: number;
       options: Record<string, unknown>;
@@ -161,6 +174,48 @@ export function catalogueImportRepository(db: Executor) {
     async listRunningIds(): Promise<string[]> {
       const rows = await db.selectFrom('importJob').select('id').where('status', '=', 'running').execute();
       return rows.map((r) => r.id);
+    },
+
+    // ── Stages and locks (every kind of import) ───────────────────────────────────────────────
+
+    async dropStage(jobId: string): Promise<void> {
+      await sql`DROP TABLE IF EXISTS ${sql.id(stageName(jobId))}`.execute(db);
+    },
+
+    /** Stages left by an import that died with its process. */
+    async dropStagesExcept(runningJobIds: readonly string[]): Promise<number> {
+      const keep = new Set(runningJobIds.map(stageName));
+      const result = await sql<{ tablename: string }>`
+        SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'import\\_stage\\_%'`.execute(
+        db,
+      );
+      let dropped = 0;
+      for (const { tablename } of result.rows) {
+        if (keep.has(tablename) || !/^import_stage_[0-9a-f]{32}$/.test(tablename)) continue;
+        await sql`DROP TABLE IF EXISTS ${sql.id(tablename)}`.execute(db);
+        dropped++;
+      }
+      return dropped;
+    },
+
+    /** Statistics for the whole-file checks and the publication (an unanalysed stage plans badly). */
+    async analyseStage(jobId: string): Promise<void> {
+      await sql`ANALYZE ${sql.id(stageName(jobId))}`.execute(db);
+    },
+
+    /** PGlite serves one session: an import must not hold it for the length of a file. */
+    async isSingleSession(): Promise<boolean> {
+      const result = await sql<{ version: string }>`SELECT version() AS version`.execute(db);
+      return (result.rows[0]?.version ?? '').includes('PGlite');
+    },
+
+    /**
+     * Serialises imports of one agency at publication (row lock on the agency until commit). NO KEY
+     * UPDATE, not UPDATE: rows that merely reference the agency (new entries, audit lines) take KEY
+     * SHARE for their foreign key and must not wait for an import to end.
+     */
+    async lockAgencyForImport(agencyId: string): Promise<void> {
+      await db.selectFrom('agency').select('id').where('id', '=', agencyId).forNoKeyUpdate().execute();
     },
   };
 }

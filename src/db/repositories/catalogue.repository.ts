@@ -134,15 +134,16 @@ export function catalogueRepository(db: Executor) {
 
     /**
      * The next serial of a period, drawn under the row lock of the counter: two publications at once
-     * never get the same serial, and a serial is never handed out twice.
+     * never get the same serial, and a serial is never handed out twice. `count` draws a run of
+     * serials at once (a bulk import): the last of the run is returned.
      */
-    async drawSerial(agencyId: string, period: string): Promise<number> {
+    async drawSerial(agencyId: string, period: string, count = 1): Promise<number> {
       const row = await db
         .insertInto('indexNumberCounter')
-        .values({ agencyId, period, lastSerial: 1 })
+        .values({ agencyId, period, lastSerial: count })
         .onConflict((oc) =>
           oc.columns(['agencyId', 'period']).doUpdateSet({
-            lastSerial: sql`index_number_counter.last_serial + 1`,
+            lastSerial: sql`index_number_counter.last_serial + ${count}`,
           }),
         )
         .returning('lastSerial')

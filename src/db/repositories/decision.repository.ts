@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import type { Decision, DecisionInput, DecisionKind } from '../../core/catalogue/index.ts';
+import { stageName } from './catalogue-import.repository.ts';
 import type { Executor } from './executor.ts';
 
 /**
- * Decisions (双公示) and their bulk import. An import first streams the file's valid rows into a
+ * Decisions (双公示) and their bulk import (the stage's life — drop, analyse, lock — is the import
+ * job's: catalogue-import.repository.ts). An import first streams the file's valid rows into a
  * staging table of its own (UNLOGGED, no indexes: fast, and dropped in one statement), in short
  * statements between which other requests are served; the checks across the whole file (duplicate
  * 文号, rows that contradict decisions already published) are single queries over the stage; the
@@ -44,12 +46,6 @@ function toDecision(row: Omit<Decision, 'kind'> & { kind: string }): Decision {
     kind: row.kind as DecisionKind,
     amountYuan: row.amountYuan === null ? null : Number(row.amountYuan),
   };
-}
-
-function stageName(jobId: string): string {
-  const hex = jobId.replace(/-/g, '');
-  if (!/^[0-9a-f]{32}$/.test(hex)) throw new Error('invalid import job id');
-  return `import_stage_${hex}`;
 }
 
 function escapeLike(text: string): string {
@@ -110,26 +106,6 @@ export function decisionRepository(db: Executor) {
       if (Array.isArray(rows) && rows.length === 0) return;
       await sql`INSERT INTO ${sql.id(stageName(jobId))} (line, ${DATA_COLUMNS})
         SELECT line, ${JSON_COLUMNS} FROM ${rowsFromJson(rows)}`.execute(db);
-    },
-
-    async dropStage(jobId: string): Promise<void> {
-      await sql`DROP TABLE IF EXISTS ${sql.id(stageName(jobId))}`.execute(db);
-    },
-
-    /** Stages left by an import that died with its process. */
-    async dropStagesExcept(runningJobIds: readonly string[]): Promise<number> {
-      const keep = new Set(runningJobIds.map(stageName));
-      const result = await sql<{ tablename: string }>`
-        SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'import\\_stage\\_%'`.execute(
-        db,
-      );
-      let dropped = 0;
-      for (const { tablename } of result.rows) {
-        if (keep.has(tablename) || !/^import_stage_[0-9a-f]{32}$/.test(tablename)) continue;
-        await sql`DROP TABLE IF EXISTS ${sql.id(tablename)}`.execute(db);
-        dropped++;
-      }
-      return dropped;
     },
 
     /** The same kind and 文号 twice in one file: every line of each, first `limit` groups. */
@@ -278,26 +254,6 @@ export function decisionRepository(db: Executor) {
           fields: r.fields,
         })),
       };
-    },
-
-    /** PGlite serves one session: an import must not hold it for the length of a file. */
-    async isSingleSession(): Promise<boolean> {
-      const result = await sql<{ version: string }>`SELECT version() AS version`.execute(db);
-      return (result.rows[0]?.version ?? '').includes('PGlite');
-    },
-
-    /** Statistics for the whole-file checks and the publication (an unanalysed stage plans badly). */
-    async analyseStage(jobId: string): Promise<void> {
-      await sql`ANALYZE ${sql.id(stageName(jobId))}`.execute(db);
-    },
-
-    /**
-     * Serialises imports of one agency at publication (row lock on the agency until commit). NO KEY
-     * UPDATE, not UPDATE: rows that merely reference the agency (new entries, audit lines) take KEY
-     * SHARE for their foreign key and must not wait for an import to end.
-     */
-    async lockAgencyForImport(agencyId: string): Promise<void> {
-      await db.selectFrom('agency').select('id').where('id', '=', agencyId).forNoKeyUpdate().execute();
     },
 
     // ── Direct writes (demo seed) ──────────────────────────────────────────────────────────────

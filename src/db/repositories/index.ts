@@ -11,6 +11,7 @@ import { catalogueReportRepository } from './catalogue-report.repository.ts';
 import { catalogueSearchRepository } from './catalogue-search.repository.ts';
 import { decisionRepository } from './decision.repository.ts';
 import { disclosureRequestRepository } from './disclosure-request.repository.ts';
+import { documentImportRepository } from './document-import.repository.ts';
 import type { Executor } from './executor.ts';
 import { reviewCaseRepository } from './review-case.repository.ts';
 import { sessionRepository } from './session.repository.ts';
@@ -32,6 +33,7 @@ export function createRepositories(db: Executor) {
     catalogueReport: catalogueReportRepository(db),
     administrativeFees: catalogueFeeRepository(db),
     decisions: decisionRepository(db),
+    documentImports: documentImportRepository(db),
   };
 }
 
