@@ -113,7 +113,10 @@ export interface ImportKind<F extends string, R> {
   /** The audit action of a successful job. */
   auditAction: string;
   specs: readonly ImportFieldSpec<F>[];
-  plan(deps: AppDeps, context: { agency: Agency; today: LocalDate }): Promise<ImportPlan<F, R>>;
+  plan(
+    deps: AppDeps,
+    context: { agency: Agency; today: LocalDate; actor: Actor | null },
+  ): Promise<ImportPlan<F, R>>;
 }
 
 export interface RunImportInput<F extends string> {
@@ -168,7 +171,7 @@ export async function runImport<F extends string, R>(
     },
   );
   const today = localDateInChina(deps.clock.now());
-  const plan = await kind.plan(deps, { agency, today });
+  const plan = await kind.plan(deps, { agency, today, actor: input.actor });
 
   // Jobs whose process died (server stopped mid-import) are failed, their stages dropped.
   await repos.catalogueImports.failStale(STALE_JOB_MINUTES, '导入进程已中断，未导入任何记录');

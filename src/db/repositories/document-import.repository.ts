@@ -32,6 +32,8 @@ export interface StagedDocument {
   indexNumber: string | null;
   indexPeriod: string | null;
   indexSerial: number | null;
+  /** A 索引号 was given but not in the rule's shape (a new one is drawn). */
+  indexReplaced: boolean;
   /** The counter a new 索引号 would be drawn from (indexNumberPeriod of the publication date). */
   numberPeriod: string;
   /** Search tokens and facet lexemes (entryTokens), space-separated (lexemes never hold a space). */
@@ -100,7 +102,7 @@ export function documentImportRepository(db: Executor) {
         issuing_agency_name text NOT NULL, document_number text, formed_on date NOT NULL,
         published_on date NOT NULL, category text NOT NULL, document_type text NOT NULL, topic text,
         validity text NOT NULL, validity_changed_on date, repealed_by text, index_number text,
-        index_period text, index_serial integer, number_period text NOT NULL,
+        index_period text, index_serial integer, index_replaced boolean NOT NULL, number_period text NOT NULL,
         generated boolean NOT NULL DEFAULT false, existing boolean NOT NULL DEFAULT false,
         search_tokens tsvector NOT NULL)`.execute(db);
     },
@@ -108,16 +110,16 @@ export function documentImportRepository(db: Executor) {
     /** A batch as one JSON parameter (see decision.repository.ts for why not arrays per column). */
     async stageRows(jobId: string, batch: StagedDocumentBatch): Promise<void> {
       await sql`INSERT INTO ${stageOf(jobId)} (line, natural_key, ${CONTENT_COLUMNS}, index_number,
-          index_period, index_serial, number_period, search_tokens)
+          index_period, index_serial, index_replaced, number_period, search_tokens)
         SELECT line, "naturalKey", title, summary, body, "issuingAgencyName", "documentNumber", "formedOn",
           "publishedOn", category, "documentType", topic, validity, "validityChangedOn", "repealedBy",
-          "indexNumber", "indexPeriod", "indexSerial", "numberPeriod",
+          "indexNumber", "indexPeriod", "indexSerial", "indexReplaced", "numberPeriod",
           array_to_tsvector(string_to_array(tokens, ' '))
         FROM json_to_recordset(${batch.json}::json) AS r(line int, "naturalKey" text, title text,
           summary text, body text, "issuingAgencyName" text, "documentNumber" text, "formedOn" date,
           "publishedOn" date, category text, "documentType" text, topic text, validity text,
           "validityChangedOn" date, "repealedBy" text, "indexNumber" text, "indexPeriod" text,
-          "indexSerial" int, "numberPeriod" text, tokens text)`.execute(db);
+          "indexSerial" int, "indexReplaced" boolean, "numberPeriod" text, tokens text)`.execute(db);
     },
 
     /** One document twice in the file (same natural key): every line of each, first `limit` groups. */
@@ -195,6 +197,13 @@ export function documentImportRepository(db: Executor) {
       return Number(result.numAffectedRows ?? 0);
     },
 
+    /** Rows to be published whose 索引号 was given in another shape than the rule's. */
+    async countReplacedIndexNumbers(jobId: string): Promise<number> {
+      const result = await sql<{ n: number }>`
+        SELECT count(*) AS n FROM ${stageOf(jobId)} WHERE NOT existing AND index_replaced`.execute(db);
+      return Number(result.rows[0]?.n ?? 0);
+    },
+
     /** The highest kept serial of each counter: counters are raised past them. */
     async keptSerials(jobId: string): Promise<{ period: string; serial: number }[]> {
       const result = await sql<{ period: string; serial: number }>`
@@ -241,7 +250,8 @@ export function documentImportRepository(db: Executor) {
         FROM ${stageOf(jobId)} s
         WHERE s.generated AND (
           EXISTS (SELECT 1 FROM catalogue_entry e WHERE e.index_number = s.index_number)
-          OR EXISTS (SELECT 1 FROM ${stageOf(jobId)} o WHERE o.index_number = s.index_number AND o.line <> s.line))
+          OR s.index_number IN (SELECT index_number FROM ${stageOf(jobId)}
+            WHERE index_number IS NOT NULL GROUP BY index_number HAVING count(*) > 1))
         ORDER BY s.line`.execute(db);
       return result.rows.map((r) => ({ line: Number(r.line), publishedOn: r.publishedOn, period: r.period }));
     },
