@@ -180,7 +180,11 @@ export function renderRegionReportsPage(view: {
                 ? html`<a href="${reportHref(row.agency.code, year)}">${row.report.title}</a>`
                 : html`<span class="muted">本平台暂无（公布期限：${deadlineText(row.agency, year)}）</span>`
             }</td>
-            <td>${row.report ? publishedOnHtml(row.report.publishedOn) : html`<span class="muted">—</span>`}</td>
+            ${
+              row.report
+                ? html`<td><span class="phone-label">发布日期：</span>${publishedOnHtml(row.report.publishedOn)}</td>`
+                : html`<td class="no-date"><span class="muted">—</span></td>`
+            }
           </tr>`,
         )}</tbody>
       </table>`
