@@ -209,4 +209,56 @@ describe('annual report authoring in Chromium', () => {
       .toContain('没有对应的申请（该项为 0）');
     await page.close();
   });
+
+  it('returns a submitted report with the reason asked for in its dialog, then accepts and publishes it', async () => {
+    const status = (page: Page) => page.getByTestId('report-status').textContent();
+    // The clerk clears the last breach (the fee typed as -2), the reviewer submits.
+    const clerk = await logIn('spj.clerk');
+    await clerk.goto(`${base}${reportPath}`);
+    await clerk.getByLabel('第二部分“行政事业性收费”本年收费金额（单位：万元）').fill('0');
+    await clerk.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => clerk.getByText('有未保存的修改').count()).toBe(0);
+    await clerk.close();
+    const reviewer = await logIn('spj.reviewer');
+    await reviewer.goto(`${base}${reportPath}`);
+    await reviewer.getByRole('button', { name: '报送审核' }).click();
+    await expect.poll(() => status(reviewer)).toBe('已报送');
+
+    // The supervising office returns it: no return without a reason.
+    const supervisor = await logIn('zjg.supervisor');
+    await supervisor.goto(`${base}${reportPath}`);
+    await supervisor.getByRole('button', { name: '退回修改' }).click();
+    let dialog = supervisor.getByRole('dialog');
+    const confirmReturn = dialog.getByRole('button', { name: /^退\s*回$/ });
+    expect(await confirmReturn.isDisabled()).toBe(true);
+    await dialog.getByLabel('退回原因').fill('请核对第三部分自然人申请数');
+    await confirmReturn.click();
+    await expect.poll(() => status(supervisor)).toBe('已退回');
+    await dialog.waitFor({ state: 'detached' });
+    await reviewer.reload();
+    await expect
+      .poll(() => reviewer.locator('.ant-alert', { hasText: '退回原因：请核对第三部分自然人申请数' }).count())
+      .toBe(1);
+
+    await reviewer.getByRole('button', { name: '报送审核' }).click();
+    await expect.poll(() => status(reviewer)).toBe('已报送');
+    await reviewer.close();
+    await supervisor.reload();
+    await supervisor.getByRole('button', { name: '审核通过' }).click();
+    await expect.poll(() => status(supervisor)).toBe('已审核通过');
+    await supervisor.close();
+
+    // The agency publishes it on the day given in the dialog.
+    const publishedOn = `${new Date().getFullYear()}-01-01`;
+    const admin = await logIn('spj.admin');
+    await admin.goto(`${base}${reportPath}`);
+    await admin.getByRole('button', { name: /^发\s*布$/ }).click();
+    dialog = admin.getByRole('dialog');
+    await dialog.getByLabel('发布日期').fill(publishedOn);
+    await dialog.getByRole('button', { name: /^发\s*布$/ }).click();
+    await expect.poll(() => status(admin)).toBe('已发布');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await admin.locator('.ant-descriptions').textContent()).toContain(`发布日期${publishedOn}`);
+    await admin.close();
+  });
 });

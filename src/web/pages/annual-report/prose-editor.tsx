@@ -1,7 +1,7 @@
 import { Input, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { Finding } from '../../../core/annual-report/rules.ts';
-import { findingKey } from './grid-findings.ts';
+import { FindingMessages } from './report-grid.tsx';
 
 /** Pieces of a text keyed by where they start in it (text has no other identity). */
 function withOffsets(pieces: string[]): { at: number; text: string }[] {
@@ -82,17 +82,11 @@ export function ProseEditor({
       ) : (
         <RichTextView text={value} />
       )}
-      {findings.map((f) => (
-        <div
-          key={findingKey(f)}
-          className={`grid-message ${f.severity}`}
-          role="note"
-          style={{ marginTop: 6 }}
-        >
-          <span className="rule-id">{f.rule}</span>
-          {f.message}
+      {findings.length > 0 && (
+        <div style={{ marginTop: 6 }}>
+          <FindingMessages findings={findings} />
         </div>
-      ))}
+      )}
     </div>
   );
 }

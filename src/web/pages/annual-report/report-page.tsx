@@ -17,7 +17,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   type AnnualReportView,
@@ -40,10 +40,11 @@ import { type Finding, runRules } from '../../../core/annual-report/rules.ts';
 import { patch, post } from '../../api/client.ts';
 import { useQuery } from '../../api/use-query.ts';
 import { errorMessage } from '../../components/errors.ts';
+import type { OfficialTableKey } from '../../components/official-tables/official-tables.tsx';
 import { findingKey, indexFindings } from './grid-findings.ts';
 import { LedgerDrawer } from './ledger-drawer.tsx';
 import { ProseEditor } from './prose-editor.tsx';
-import { ReportGrid } from './report-grid.tsx';
+import { FindingMessages, ReportGrid } from './report-grid.tsx';
 import { formatInstant, REPORT_STATUS_COLORS, REPORT_STATUS_LABELS } from './report-labels.ts';
 import './report-page.css';
 
@@ -149,6 +150,49 @@ function AuditTrail({ entries }: { entries: ReportAuditEntry[] | undefined }) {
   );
 }
 
+/** The workflow steps that ask for confirmation (and a reason or a date) in a dialog first. */
+type Step = '从台账取数' | '退回' | '发布';
+
+/** A step's dialog: its form as children; OK runs the step and closes the dialog when it succeeds. */
+function StepDialog({
+  title,
+  okText,
+  danger = false,
+  okDisabled = false,
+  open,
+  loading,
+  onClose,
+  onOk,
+  children,
+}: {
+  title: string;
+  okText: string;
+  danger?: boolean;
+  okDisabled?: boolean;
+  open: boolean;
+  loading: boolean;
+  onClose: () => void;
+  onOk: () => Promise<boolean>;
+  children: ReactNode;
+}) {
+  return (
+    <Modal
+      title={title}
+      open={open}
+      onCancel={onClose}
+      okText={okText}
+      okButtonProps={{ danger, disabled: okDisabled }}
+      confirmLoading={loading}
+      onOk={async () => {
+        if (await onOk()) onClose();
+      }}
+      destroyOnHidden
+    >
+      {children}
+    </Modal>
+  );
+}
+
 /** The authoring page: the report as a document, its tables as the official grid, its workflow. */
 export function ReportPage() {
   const { id } = useParams();
@@ -161,12 +205,10 @@ export function ReportPage() {
   const [dirtyCells, setDirtyCells] = useState<Set<CellId>>(new Set());
   const [dirtyProse, setDirtyProse] = useState<Set<ProseField>>(new Set());
   const [busy, setBusy] = useState<string | null>(null);
-  const [returning, setReturning] = useState(false);
+  const [dialog, setDialog] = useState<Step | null>(null);
   const [reason, setReason] = useState('');
-  const [publishing, setPublishing] = useState(false);
   const [publishedOn, setPublishedOn] = useState('');
   const [ledgerCell, setLedgerCell] = useState<CellId | null>(null);
-  const [filling, setFilling] = useState(false);
   const [overwriteManual, setOverwriteManual] = useState(false);
   const [ledgerResult, setLedgerResult] = useState<FillFromLedgerResult | null>(null);
 
@@ -263,12 +305,16 @@ export function ReportPage() {
     return current;
   };
 
-  const run = async (label: string, work: () => Promise<AnnualReportView>, done: string) => {
+  const run = async (
+    label: string,
+    work: () => Promise<AnnualReportView>,
+    done: string | (() => string),
+  ): Promise<boolean> => {
     setBusy(label);
     try {
       adopt(await work());
       audit.reload();
-      message.success(done);
+      message.success(typeof done === 'string' ? done : done());
       return true;
     } catch (error) {
       modal.error({ title: `${label}未成功`, content: errorMessage(error), width: 640 });
@@ -289,31 +335,40 @@ export function ReportPage() {
       });
     };
 
-  const fillFromLedger = async () => {
-    setBusy('取数');
-    try {
-      const current = dirty ? await save() : view;
-      const result = await post<FillFromLedgerResult>(`/annual-reports/${view.id}/fill-from-ledger`, {
-        version: current.version,
-        overwriteManual,
-      });
-      adopt(result.report);
-      audit.reload();
-      setLedgerResult(result);
-      setFilling(false);
-      setOverwriteManual(false);
-      message.success(
-        result.changed.length > 0
-          ? `已从台账取数，更新 ${result.changed.length} 个单元格`
+  const fillFromLedger = () => {
+    let changed = 0;
+    return run(
+      '从台账取数',
+      async () => {
+        const current = dirty ? await save() : view;
+        const result = await post<FillFromLedgerResult>(`/annual-reports/${view.id}/fill-from-ledger`, {
+          version: current.version,
+          overwriteManual,
+        });
+        changed = result.changed.length;
+        setLedgerResult(result);
+        setOverwriteManual(false);
+        return result.report;
+      },
+      () =>
+        changed > 0
+          ? `已从台账取数，更新 ${changed} 个单元格`
           : '报告已是台账的最新数据，没有需要更新的单元格',
-      );
-    } catch (error) {
-      modal.error({ title: '从台账取数未成功', content: errorMessage(error), width: 640 });
-      loaded.reload();
-    } finally {
-      setBusy(null);
-    }
+    );
   };
+
+  const grid = (section: OfficialTableKey) => (
+    <ReportGrid
+      tables={tables}
+      findings={findings}
+      editable={editable}
+      onChange={setCell}
+      cellInfo={cellInfo}
+      isComputed={isComputed}
+      onOpenLedger={setLedgerCell}
+      sections={[section]}
+    />
+  );
 
   const jumpTo = (finding: Finding) => {
     const cell = finding.cells.find((c) => !c.startsWith('previous.') && !c.startsWith('prose.'));
@@ -372,8 +427,8 @@ export function ReportPage() {
               {canFill && (
                 <Button
                   icon={<DatabaseOutlined />}
-                  loading={busy === '取数'}
-                  onClick={() => setFilling(true)}
+                  loading={busy === '从台账取数'}
+                  onClick={() => setDialog('从台账取数')}
                 >
                   从台账取数
                 </Button>
@@ -407,12 +462,12 @@ export function ReportPage() {
                 </Button>
               )}
               {can('return') && (
-                <Button danger onClick={() => setReturning(true)}>
+                <Button danger onClick={() => setDialog('退回')}>
                   退回修改
                 </Button>
               )}
               {can('publish') && (
-                <Button type="primary" onClick={() => setPublishing(true)}>
+                <Button type="primary" onClick={() => setDialog('发布')}>
                   发布
                 </Button>
               )}
@@ -536,12 +591,7 @@ export function ReportPage() {
         </div>
         {spanning.length > 0 && (
           <div style={{ marginTop: 16 }}>
-            {spanning.map((f) => (
-              <div key={findingKey(f)} className={`grid-message ${f.severity}`} role="note">
-                <span className="rule-id">{f.rule}</span>
-                {f.message}
-              </div>
-            ))}
+            <FindingMessages findings={spanning} />
           </div>
         )}
         {section(1)}
@@ -564,38 +614,11 @@ export function ReportPage() {
             人工填报{editable ? '（改动台账生成的数字即记为人工填报）' : ''}
           </span>
         </div>
-        <ReportGrid
-          tables={tables}
-          findings={findings}
-          editable={editable}
-          onChange={setCell}
-          cellInfo={cellInfo}
-          isComputed={isComputed}
-          onOpenLedger={setLedgerCell}
-          sections={['section2']}
-        />
+        {grid('section2')}
         {section(2)}
-        <ReportGrid
-          tables={tables}
-          findings={findings}
-          editable={editable}
-          onChange={setCell}
-          cellInfo={cellInfo}
-          isComputed={isComputed}
-          onOpenLedger={setLedgerCell}
-          sections={['section3']}
-        />
+        {grid('section3')}
         {section(3)}
-        <ReportGrid
-          tables={tables}
-          findings={findings}
-          editable={editable}
-          onChange={setCell}
-          cellInfo={cellInfo}
-          isComputed={isComputed}
-          onOpenLedger={setLedgerCell}
-          sections={['section4']}
-        />
+        {grid('section4')}
         {section(4)}
         <div data-prose="problems">
           <ProseEditor
@@ -630,14 +653,13 @@ export function ReportPage() {
         shown={ledgerCell ? (readCell(tables, ledgerCell) ?? null) : null}
         onClose={() => setLedgerCell(null)}
       />
-      <Modal
+      <StepDialog
         title="从台账取数"
-        open={filling}
-        onCancel={() => setFilling(false)}
         okText="取数"
-        confirmLoading={busy === '取数'}
+        open={dialog === '从台账取数'}
+        loading={busy === '从台账取数'}
+        onClose={() => setDialog(null)}
         onOk={fillFromLedger}
-        destroyOnHidden
       >
         <Typography.Paragraph>
           按{view.year}
@@ -652,21 +674,20 @@ export function ReportPage() {
             人工填报的 {manualLedgerCells} 个单元格也改为台账数据（默认保留）
           </Checkbox>
         )}
-      </Modal>
-      <Modal
+      </StepDialog>
+      <StepDialog
         title="退回修改"
-        open={returning}
-        onCancel={() => setReturning(false)}
         okText="退回"
-        okButtonProps={{ danger: true, disabled: reason.trim().length < 2 }}
-        confirmLoading={busy === '退回'}
+        danger
+        okDisabled={reason.trim().length < 2}
+        open={dialog === '退回'}
+        loading={busy === '退回'}
+        onClose={() => setDialog(null)}
         onOk={async () => {
-          if (await run('退回', transition('return', { reason }), '已退回')) {
-            setReturning(false);
-            setReason('');
-          }
+          const done = await run('退回', transition('return', { reason }), '已退回');
+          if (done) setReason('');
+          return done;
         }}
-        destroyOnHidden
       >
         <Input.TextArea
           aria-label="退回原因"
@@ -675,18 +696,14 @@ export function ReportPage() {
           onChange={(e) => setReason(e.target.value)}
           placeholder="请写明需要修改的内容，报告单位将看到这段文字"
         />
-      </Modal>
-      <Modal
+      </StepDialog>
+      <StepDialog
         title="发布年度报告"
-        open={publishing}
-        onCancel={() => setPublishing(false)}
         okText="发布"
-        confirmLoading={busy === '发布'}
-        onOk={async () => {
-          const body = publishedOn ? { publishedOn } : {};
-          if (await run('发布', transition('publish', body), '已发布')) setPublishing(false);
-        }}
-        destroyOnHidden
+        open={dialog === '发布'}
+        loading={busy === '发布'}
+        onClose={() => setDialog(null)}
+        onOk={() => run('发布', transition('publish', publishedOn ? { publishedOn } : {}), '已发布')}
       >
         <Typography.Paragraph>
           发布后报告只读，发布日期将与条例第四十九条规定的期限（{view.deadline}）比对。
@@ -701,7 +718,7 @@ export function ReportPage() {
           />
           <Typography.Text type="secondary">不填为今天</Typography.Text>
         </Space>
-      </Modal>
+      </StepDialog>
     </Space>
   );
 }
