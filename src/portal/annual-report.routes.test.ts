@@ -100,7 +100,7 @@ describe.each(ENGINES)('portal annual reports on %s', (engine) => {
       .split(/\n{2,}/)[0]!
       .replace(/\*\*/g, '')
       .trim();
-    expect(root.querySelector('#section-1')!.parentNode.text).toContain(firstParagraph.slice(0, 30));
+    expect(root.querySelector('#section-1')!.parentNode!.text).toContain(firstParagraph.slice(0, 30));
     // Every cell of the three official tables, as stored at publication.
     expect(printedCells(response.body)).toEqual(expectedCells(report.tables));
     expect(printedCells(response.body).get('section2.licensing.decisions')).toBe('43850');
@@ -123,7 +123,7 @@ describe.each(ENGINES)('portal annual reports on %s', (engine) => {
       );
     }
     // Wide tables scroll in their own focusable region, named by the caption.
-    const region = s3.parentNode;
+    const region = s3.parentNode!;
     expect(region.getAttribute('class')).toBe('table-scroll');
     expect(region.getAttribute('tabindex')).toBe('0');
   });

@@ -7,6 +7,34 @@ import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 
 const BUREAU = '11320582014000028G';
 
+/**
+ * Run in the page (a string: the test code is not compiled with the DOM library): the lowest contrast
+ * ratio (WCAG 2) of any text in <main> against the nearest painted background, and that text.
+ */
+const LOWEST_TEXT_CONTRAST = `(() => {
+  const channel = (c) => { const s = c / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+  const rgb = (css) => (css.match(/[\\d.]+/g) ?? []).map(Number);
+  const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  const background = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  let min = { ratio: 21, text: '' };
+  const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.textContent.trim() || el.closest('.visually-hidden')) continue;
+    const fg = luminance(rgb(getComputedStyle(el).color));
+    const bg = luminance(background(el));
+    const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    if (ratio < min.ratio) min = { ratio, text: node.textContent.trim().slice(0, 20) };
+  }
+  return min;
+})()`;
+
 describe('public portal in Chromium', () => {
   let testDb: TestDatabase;
   let app: FastifyInstance;
@@ -150,33 +178,7 @@ describe('public portal in Chromium', () => {
       if (width === 390) expect(frameOverflow).toBeGreaterThan(100);
       else expect(frameOverflow).toBeLessThanOrEqual(0);
       // Text contrast at least 4.5:1 (WCAG AA) against the nearest painted background.
-      const worst = await page.evaluate(() => {
-        const channel = (c: number) => {
-          const s = c / 255;
-          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-        };
-        const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
-        const luminance = ([r, g, b]: number[]) =>
-          0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
-        const background = (el: Element | null): number[] => {
-          for (let e = el; e; e = e.parentElement) {
-            const c = rgb(getComputedStyle(e).backgroundColor);
-            if (c.length === 3 || (c.length === 4 && c[3]! > 0)) return c.slice(0, 3);
-          }
-          return [255, 255, 255];
-        };
-        let min = { ratio: 21, text: '' };
-        const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const el = node.parentElement!;
-          if (!node.textContent?.trim() || el.closest('.visually-hidden')) continue;
-          const fg = luminance(rgb(getComputedStyle(el).color));
-          const bg = luminance(background(el));
-          const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
-          if (ratio < min.ratio) min = { ratio, text: node.textContent.trim().slice(0, 20) };
-        }
-        return min;
-      });
+      const worst = await page.evaluate<{ ratio: number; text: string }>(LOWEST_TEXT_CONTRAST);
       expect(worst.ratio, worst.text).toBeGreaterThanOrEqual(4.5);
       await context.close();
     }
