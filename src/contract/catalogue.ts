@@ -327,7 +327,10 @@ export const ImportPreviewSchema = z.object({
 });
 export type ImportPreviewView = z.infer<typeof ImportPreviewSchema>;
 
-export const ImportTemplateQuerySchema = z.object({ target: z.enum(IMPORT_TARGETS) });
+export const ImportTemplateQuerySchema = z.object({
+  agencyId: z.uuid('请选择机关'),
+  target: z.enum(IMPORT_TARGETS),
+});
 
 export const DecisionFieldSchema = z.enum(DECISION_FIELDS);
 

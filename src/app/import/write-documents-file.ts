@@ -51,13 +51,21 @@ export function writeDocumentsXlsx(
   rows: Iterable<DocumentFileRow>,
   fields: readonly DocumentImportField[] = ALL_FIELDS,
 ): Promise<number> {
-  return writeXlsxTable(
-    path,
-    '政府信息公开目录',
-    fields.map((f) => LABELS.get(f)!),
-    asCells(rows, fields),
-    fields.map((f) => WIDTHS[f] ?? 14),
-  );
+  const sheet = documentTemplateSheet(rows, fields);
+  return writeXlsxTable(path, sheet.name, sheet.headers, sheet.rows, sheet.widths);
+}
+
+/** The data sheet: its name, the fields' labels as headers, the rows' cells, column widths. */
+export function documentTemplateSheet(
+  rows: Iterable<DocumentFileRow>,
+  fields: readonly DocumentImportField[] = ALL_FIELDS,
+) {
+  return {
+    name: '政府信息公开目录',
+    headers: fields.map((f) => LABELS.get(f)!),
+    rows: asCells(rows, fields),
+    widths: fields.map((f) => WIDTHS[f] ?? 14),
+  };
 }
 
 /** The template's example rows: a normative document in force and a repealed one, a notice without 文号. */

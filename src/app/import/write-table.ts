@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 /**
@@ -33,25 +34,48 @@ export async function writeCsvTable(
   return count;
 }
 
+/** A sheet after the data (the import reads the first sheet only): notes, lists of accepted values. */
+export interface ExtraSheet {
+  name: string;
+  headers: readonly string[];
+  rows: readonly (readonly string[])[];
+  widths?: readonly number[];
+}
+
+/** To a file (path) or a stream (a download): the data sheet first, then any extra sheets. */
 export async function writeXlsxTable(
-  path: string,
+  target: string | Writable,
   sheetName: string,
   headers: readonly string[],
   rows: Iterable<readonly string[]>,
   widths: readonly number[] = [],
+  extraSheets: readonly ExtraSheet[] = [],
 ): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.columns = headers.map((header, i) => ({
-    header,
-    width: widths[i] ?? (header.length > 6 ? 24 : 14),
-  }));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    ...(typeof target === 'string' ? { filename: target } : { stream: target }),
+    useSharedStrings: true,
+  });
+  const addSheet = (name: string, names: readonly string[], columnWidths: readonly number[]) => {
+    const sheet = workbook.addWorksheet(name);
+    sheet.columns = names.map((header, i) => ({
+      header,
+      width: columnWidths[i] ?? (header.length > 6 ? 24 : 14),
+    }));
+    sheet.getRow(1).font = { bold: true };
+    return sheet;
+  };
+  const sheet = addSheet(sheetName, headers, widths);
   let count = 0;
   for (const row of rows) {
     sheet.addRow([...row]).commit();
     count++;
   }
   sheet.commit();
+  for (const extra of extraSheets) {
+    const more = addSheet(extra.name, extra.headers, extra.widths ?? []);
+    for (const row of extra.rows) more.addRow([...row]).commit();
+    more.commit();
+  }
   await workbook.commit();
   return count;
 }

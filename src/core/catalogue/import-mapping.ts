@@ -14,6 +14,8 @@ export interface ImportFieldSpec<F extends string = string> {
   aliases: readonly string[];
   /** A required field may instead be fed by this other field's column (名称 ← 事项名称). */
   fallback?: F;
+  /** What the column holds, for templates and the console's mapping step. */
+  hint?: string;
 }
 
 export function normaliseHeader(header: string): string {

@@ -35,6 +35,9 @@ import { submitEntryForReview } from '../../app/catalogue/submit-entry-for-revie
 import { updateEntry } from '../../app/catalogue/update-entry.ts';
 import { withdrawEntry } from '../../app/catalogue/withdraw-entry.ts';
 import { importDecisions } from '../../app/import/import-decisions.ts';
+import { importDocuments } from '../../app/import/import-documents.ts';
+import { importTemplate } from '../../app/import/import-template.ts';
+import { IMPORT_FIELD_SPECS, previewImport } from '../../app/import/preview-import.ts';
 import { requireAgencyInScope, requirePermission } from '../../app/shared/authorize.ts';
 import type { AppDeps } from '../../app/shared/deps.ts';
 import {
@@ -54,7 +57,10 @@ import {
   FeeInputSchema,
   FeeSchema,
   ImportJobSchema,
+  ImportPreviewQuerySchema,
+  ImportPreviewSchema,
   ImportStartQuerySchema,
+  ImportTemplateQuerySchema,
   IndexNumberRuleSchema,
   LinkInputSchema,
   Section2QuerySchema,
@@ -62,8 +68,9 @@ import {
   TimelinessQuerySchema,
   TimelinessSchema,
 } from '../../contract/catalogue.ts';
-import { DECISION_FIELD_SPECS, parseMappingText } from '../../core/catalogue/index.ts';
+import { parseMappingText } from '../../core/catalogue/index.ts';
 import { DomainError } from '../../core/shared/domain-error.ts';
+import { ok } from '../../core/shared/result.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
 import { actorOf, requireActor } from '../plugins/request-context.ts';
 
@@ -426,34 +433,94 @@ export function catalogueRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['catalogue'],
-          summary: '导入行政决定（CSV 或 XLSX，请求体为文件内容；后台执行，返回任务）',
+          summary:
+            '导入行政决定或目录文件（target=decisions|documents；CSV 或 XLSX，请求体为文件内容；后台执行，返回任务）',
           querystring: ImportStartQuerySchema,
           response: { 202: ImportJobSchema },
         },
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const { agencyId, fileName, kind, mapping: mappingText } = request.query;
+        const { agencyId, fileName, target, kind, category, documentType, mapping: text } = request.query;
         requirePermission(actor, 'catalogue.import');
         await requireAgencyInScope(createRepositories(deps.db), actor, agencyId);
-        const mapping = mappingText ? parseMappingText(DECISION_FIELD_SPECS, mappingText) : null;
-        if (mapping && !mapping.ok) throw new DomainError('validation_failed', mapping.error.message);
+        const mapping = text ? parseMappingText(IMPORT_FIELD_SPECS[target], text) : ok({});
+        if (!mapping.ok) throw new DomainError('validation_failed', mapping.error.message);
         const upload = await receiveUpload(request, MAX_UPLOAD_BYTES);
         const jobId = await new Promise<string>((resolve, reject) => {
-          importDecisions(deps, {
+          const common = {
             actor,
             agencyId,
             file: { path: upload.path, name: fileName },
-            options: { mapping: mapping?.ok ? mapping.value : {}, defaultKind: kind ?? null },
             onJobCreated: resolve,
-          })
+          };
+          (target === 'documents'
+            ? importDocuments(deps, {
+                ...common,
+                options: {
+                  mapping: mapping.value,
+                  defaultCategory: category ?? null,
+                  defaultDocumentType: documentType ?? null,
+                },
+              })
+            : importDecisions(deps, {
+                ...common,
+                options: { mapping: mapping.value, defaultKind: kind ?? null },
+              })
+          )
             .catch((error) => {
-              request.log.error({ err: error }, 'decision import failed');
+              request.log.error({ err: error }, `${target} import failed`);
               reject(error);
             })
             .finally(() => rm(upload.path, { force: true }));
         });
         return reply.code(202).send(await getImportJob(deps, { actor, jobId }));
+      },
+    );
+
+    app.post(
+      '/catalogue/imports/preview',
+      {
+        schema: {
+          tags: ['catalogue'],
+          summary: '导入前预览：识别表头、每个字段对应的列和前几行（请求体为文件内容，CSV 可只发送开头部分）',
+          querystring: ImportPreviewQuerySchema,
+          response: { 200: ImportPreviewSchema },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const { agencyId, fileName, target } = request.query;
+        requirePermission(actor, 'catalogue.import');
+        const upload = await receiveUpload(request, MAX_UPLOAD_BYTES);
+        try {
+          return await previewImport(deps, {
+            actor,
+            agencyId,
+            target,
+            file: { path: upload.path, name: fileName },
+          });
+        } finally {
+          await rm(upload.path, { force: true });
+        }
+      },
+    );
+
+    app.get(
+      '/catalogue/imports/template',
+      {
+        schema: {
+          tags: ['catalogue'],
+          summary: '下载导入模板（XLSX：表头、示例行和填写说明）',
+          querystring: ImportTemplateQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const file = await importTemplate(deps, { actor: actorOf(request), ...request.query });
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', contentDisposition(file.fileName))
+          .send(file.content);
       },
     );
 
