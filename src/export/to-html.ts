@@ -96,13 +96,14 @@ body { margin: 0; background: #f3f2ef; color: var(--ink); font-family: ${SANS}; 
 .report-header { text-align: center; margin-bottom: 2rem; }
 h1 { font-family: ${SERIF_TITLE}; font-weight: 700; font-size: clamp(1.5rem, 3.2vw, 2.1rem); line-height: 1.5; margin: 0 0 .75rem; letter-spacing: .02em; }
 h1 .line { display: block; }
-.meta { color: var(--muted); font-size: .95rem; margin: 0; text-indent: 0; }
+.meta { color: var(--muted); font-size: .95rem; margin: 0; text-indent: 0; text-align: center; }
 h2 { font-family: ${HEI}; font-weight: 700; font-size: 1.3rem; margin: 2.2rem 0 1rem; padding-left: .6rem; border-left: 4px solid var(--accent); line-height: 1.5; }
 p { margin: 0 0 .8em; text-indent: 2em; text-align: justify; }
 strong { font-weight: 700; }
 footer.report-footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; text-align: right; }
 footer.report-footer p { text-indent: 0; text-align: right; }
-@media (max-width: 600px) { body { font-size: 16px; } .report { margin: 0; box-shadow: none; } }
+.meta span { display: inline-block; }
+@media (max-width: 600px) { body { font-size: 16px; } .report { margin: 0; box-shadow: none; } h1 { font-size: 1.3rem; } }
 @media print {
   @page { size: A4; margin: 25mm 20mm 22mm; }
   body { background: #fff; font-size: 15pt; line-height: 1.75; font-family: ${FANGSONG}; }
