@@ -21,6 +21,7 @@ import { organisationCodeOf } from '../src/core/shared/identity-codes.ts';
 import { createRepositories } from '../src/db/repositories/index.ts';
 import { buildServer } from '../src/http/server.ts';
 import { facetLexemes, indexTokens } from '../src/search/index.ts';
+import { buildCatalogueIndex } from '../src/search/indexed-catalogue-search.ts';
 import { formatLoad, runLoad } from './lib/load.ts';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
@@ -112,10 +113,13 @@ function random(seed: number): () => number {
   };
 }
 
-const dbName = `gongkai_search_bench_${process.pid}`;
+/** BENCH_KEEP_DB=name keeps the filled database under that name and reuses it on the next run. */
+const keptName = process.env.BENCH_KEEP_DB;
+const dbName = keptName ?? `gongkai_search_bench_${process.pid}`;
 const admin = new pg.Client({ connectionString: ADMIN_URL });
 await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
+const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rowCount === 1;
+if (!exists) await admin.query(`CREATE DATABASE ${dbName}`);
 await admin.end();
 const url = new URL(ADMIN_URL);
 url.pathname = `/${dbName}`;
@@ -130,95 +134,122 @@ try {
     `demo region seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s (${agencies.length} agencies)`,
   );
 
-  // Bulk load: the search indexes are dropped and rebuilt after (a GIN built at once is far cheaper
-  // than one maintained row by row; what is measured here is the search, not the load).
-  t0 = performance.now();
-  const indexes = await sql<{ indexname: string; indexdef: string }>`
+  const already = Number(
+    (
+      await sql<{ n: number }>`SELECT count(*) AS n FROM catalogue_entry WHERE status = 'published'`.execute(
+        db,
+      )
+    ).rows[0]?.n ?? 0,
+  );
+  if (already < ENTRIES) await fill();
+  else console.log(`reusing database ${dbName}: ${already} published entries`);
+
+  async function fill() {
+    // Bulk load: the search indexes are dropped and rebuilt after (a GIN built at once is far cheaper
+    // than one maintained row by row; what is measured here is the search, not the load).
+    t0 = performance.now();
+    const indexes = await sql<{ indexname: string; indexdef: string }>`
     SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'catalogue_entry' AND indexname NOT LIKE '%pkey'
       AND indexname NOT LIKE '%index_number_key'`.execute(db);
-  for (const index of indexes.rows) await sql`DROP INDEX ${sql.id(index.indexname)}`.execute(db);
+    for (const index of indexes.rows) await sql`DROP INDEX ${sql.id(index.indexname)}`.execute(db);
 
-  const next = random(1_000_000);
-  const tokenCache = new Map<string, string[]>();
-  const cached = (text: string) => {
-    let tokens = tokenCache.get(text);
-    if (!tokens) {
-      tokens = indexTokens(text);
-      tokenCache.set(text, tokens);
-    }
-    return tokens;
-  };
-  const serials = new Map<string, number>();
-  const docSerials = new Map<string, number>();
-  let batch: Parameters<typeof repos.catalogue.insertPublishedEntries>[0] = [];
-  for (let i = 0; i < ENTRIES; i++) {
-    const agency = agencies[i % agencies.length]!;
-    const [subject, category] = SUBJECTS[Math.floor(next() * SUBJECTS.length)]!;
-    const [form, documentType, numbered] = FORMS[Math.floor(next() * FORMS.length)]!;
-    const year = 2019 + Math.floor(next() * 8);
-    const month = 1 + Math.floor(next() * 12);
-    const day = 1 + Math.floor(next() * 28);
-    const formedOn = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    const publishedOn = `${year}-${String(month).padStart(2, '0')}-${String(Math.min(28, day + Math.floor(next() * 10))).padStart(2, '0')}`;
-    const title = form
-      .replace('{S}', subject)
-      .replace('{Y}', String(year))
-      .replace('{M}', MONTHS[month - 1]!);
-    const prefix = PREFIXES[i % PREFIXES.length]!;
-    let documentNumber: string | null = null;
-    const tokens = [...cached(title), ...cached(DOCUMENT_TYPE_LABELS[documentType]), ...cached(agency.name)];
-    if (numbered) {
-      const key = `${prefix}${year}`;
-      const n = (docSerials.get(key) ?? 0) + 1;
-      docSerials.set(key, n);
-      documentNumber = `${prefix}〔${year}〕${n}号`;
-      tokens.push(...cached(`${prefix}〔${year}〕`), String(n));
-    }
-    const summary = next() < 0.3 ? `本文件涉及${subject}工作的具体安排。` : null;
-    if (summary) tokens.push(...cached(summary));
-    const roll = next();
-    const validity: Validity = roll < 0.9 ? 'in_force' : roll < 0.95 ? 'expired' : 'repealed';
-    tokens.push(...facetLexemes({ agencyCode: agency.code, publishedOn, category, documentType, validity }));
-    const bucket = `${agency.id}:${year}`;
-    const serial = (serials.get(bucket) ?? 1000) + 1;
-    serials.set(bucket, serial);
-    const fields: EntryContentFields = {
-      title,
-      summary,
-      body: null,
-      issuingAgencyName: agency.name,
-      documentNumber,
-      formedOn,
-      category,
-      documentType,
-      topic: subject,
-      validity,
-      validityChangedOn: validity === 'in_force' ? null : `${year + 1}-06-30`,
-      repealedBy: validity === 'repealed' ? `${prefix}〔${year + 1}〕99号` : null,
+    const next = random(1_000_000);
+    const tokenCache = new Map<string, string[]>();
+    const cached = (text: string) => {
+      let tokens = tokenCache.get(text);
+      if (!tokens) {
+        tokens = indexTokens(text);
+        tokenCache.set(text, tokens);
+      }
+      return tokens;
     };
-    batch.push({
-      agencyId: agency.id,
-      fields,
-      tokens,
-      indexNumber: `${organisationCodeOf(agency.code)}/${year}-${String(serial).padStart(5, '0')}`,
-      publishedOn,
-    });
-    if (batch.length === 2000) {
-      await repos.catalogue.insertPublishedEntries(batch);
-      batch = [];
+    const serials = new Map<string, number>();
+    const docSerials = new Map<string, number>();
+    let batch: Parameters<typeof repos.catalogue.insertPublishedEntries>[0] = [];
+    for (let i = 0; i < ENTRIES; i++) {
+      const agency = agencies[i % agencies.length]!;
+      const [subject, category] = SUBJECTS[Math.floor(next() * SUBJECTS.length)]!;
+      const [form, documentType, numbered] = FORMS[Math.floor(next() * FORMS.length)]!;
+      const year = 2019 + Math.floor(next() * 8);
+      const month = 1 + Math.floor(next() * 12);
+      const day = 1 + Math.floor(next() * 28);
+      const formedOn = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+      const publishedOn = `${year}-${String(month).padStart(2, '0')}-${String(Math.min(28, day + Math.floor(next() * 10))).padStart(2, '0')}`;
+      const title = form
+        .replace('{S}', subject)
+        .replace('{Y}', String(year))
+        .replace('{M}', MONTHS[month - 1]!);
+      const prefix = PREFIXES[i % PREFIXES.length]!;
+      let documentNumber: string | null = null;
+      const tokens = [
+        ...cached(title),
+        ...cached(DOCUMENT_TYPE_LABELS[documentType]),
+        ...cached(agency.name),
+      ];
+      if (numbered) {
+        const key = `${prefix}${year}`;
+        const n = (docSerials.get(key) ?? 0) + 1;
+        docSerials.set(key, n);
+        documentNumber = `${prefix}〔${year}〕${n}号`;
+        tokens.push(...cached(`${prefix}〔${year}〕`), String(n));
+      }
+      const summary = next() < 0.3 ? `本文件涉及${subject}工作的具体安排。` : null;
+      if (summary) tokens.push(...cached(summary));
+      const roll = next();
+      const validity: Validity = roll < 0.9 ? 'in_force' : roll < 0.95 ? 'expired' : 'repealed';
+      tokens.push(
+        ...facetLexemes({ agencyCode: agency.code, publishedOn, category, documentType, validity }),
+      );
+      const bucket = `${agency.id}:${year}`;
+      const serial = (serials.get(bucket) ?? 1000) + 1;
+      serials.set(bucket, serial);
+      const fields: EntryContentFields = {
+        title,
+        summary,
+        body: null,
+        issuingAgencyName: agency.name,
+        documentNumber,
+        formedOn,
+        category,
+        documentType,
+        topic: subject,
+        validity,
+        validityChangedOn: validity === 'in_force' ? null : `${year + 1}-06-30`,
+        repealedBy: validity === 'repealed' ? `${prefix}〔${year + 1}〕99号` : null,
+      };
+      batch.push({
+        agencyId: agency.id,
+        fields,
+        tokens,
+        indexNumber: `${organisationCodeOf(agency.code)}/${year}-${String(serial).padStart(5, '0')}`,
+        publishedOn,
+      });
+      if (batch.length === 2000) {
+        await repos.catalogue.insertPublishedEntries(batch);
+        batch = [];
+      }
     }
+    await repos.catalogue.insertPublishedEntries(batch);
+    const loaded = (performance.now() - t0) / 1000;
+    t0 = performance.now();
+    await sql`SET maintenance_work_mem = '512MB'`.execute(db);
+    for (const index of indexes.rows) await sql.raw(index.indexdef).execute(db);
+    await sql`ANALYZE catalogue_entry`.execute(db);
+    const total = await sql<{
+      n: number;
+    }>`SELECT count(*) AS n FROM catalogue_entry WHERE status = 'published'`.execute(db);
+    console.log(
+      `loaded ${total.rows[0]?.n} published entries in ${loaded.toFixed(0)} s, indexes rebuilt in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    );
   }
-  await repos.catalogue.insertPublishedEntries(batch);
-  const loaded = (performance.now() - t0) / 1000;
+
+  // The in-memory index, built as the server builds it at start.
+  const heapBefore = process.memoryUsage();
   t0 = performance.now();
-  await sql`SET maintenance_work_mem = '512MB'`.execute(db);
-  for (const index of indexes.rows) await sql.raw(index.indexdef).execute(db);
-  await sql`ANALYZE catalogue_entry`.execute(db);
-  const total = await sql<{
-    n: number;
-  }>`SELECT count(*) AS n FROM catalogue_entry WHERE status = 'published'`.execute(db);
+  await buildCatalogueIndex(db);
+  const heapAfter = process.memoryUsage();
   console.log(
-    `loaded ${total.rows[0]?.n} published entries in ${loaded.toFixed(0)} s, indexes rebuilt in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    `in-memory index built in ${((performance.now() - t0) / 1000).toFixed(1)} s; heap +${((heapAfter.heapUsed - heapBefore.heapUsed) / 2 ** 20).toFixed(0)} MB, array buffers +${((heapAfter.arrayBuffers - heapBefore.arrayBuffers) / 2 ** 20).toFixed(0)} MB, RSS ${(heapAfter.rss / 2 ** 20).toFixed(0)} MB`,
   );
 
   const bare = Fastify({ logger: false });
@@ -256,12 +287,14 @@ try {
     `&agency=${bureau.code}&year=2021`,
   ];
   const pick = random(42);
-  const searchUrl = () => {
+  const oneSearchUrl = () => {
     const q = queries[Math.floor(pick() * queries.length)]!;
     const f = filters[Math.floor(pick() * filters.length)]!;
     const page = pick() < 0.8 ? 1 : 2 + Math.floor(pick() * 3);
     return `${appUrl}/search?q=${encodeURIComponent(q)}${f}${page > 1 ? `&page=${page}` : ''}`;
   };
+  // The clients run in a worker thread (bench/lib/load.ts) and take these URLs in turn.
+  const searchUrl = Array.from({ length: 20_000 }, oneSearchUrl);
 
   // One pass, one client, no result cache: each query's own latency on an idle server.
   setSearchCacheTtl(0);
@@ -284,9 +317,9 @@ try {
       await runLoad({ url: `${bareUrl}/hello`, concurrency: CONCURRENCY, durationMs: DURATION_MS }),
     ),
   );
-  // The database path: every request runs its queries (the result cache off).
+  // Every request is answered by the index (and the page's rows read from PostgreSQL).
   const uncached = await runLoad({ url: searchUrl, concurrency: CONCURRENCY, durationMs: DURATION_MS });
-  console.log(formatLoad('GET /search, result cache off (database path)', uncached));
+  console.log(formatLoad('GET /search, in-memory index, no result cache', uncached));
   // As deployed: results kept 30 s (and dropped on any publication in this process), measured warm —
   // each distinct URL of the mix requested once first, as popular searches are in production.
   setSearchCacheTtl(SEARCH_CACHE_TTL_MS);
@@ -306,13 +339,13 @@ try {
   const deployed = await runLoad({ url: searchUrl, concurrency: CONCURRENCY, durationMs: DURATION_MS });
   console.log(formatLoad('GET /search, 30 s result cache (as deployed)', deployed));
   console.log(
-    `p95 under 50 ms: database path ${uncached.p95 < 50 ? 'met' : 'NOT met'} (${uncached.p95.toFixed(1)} ms), as deployed ${deployed.p95 < 50 ? 'met' : 'NOT met'} (${deployed.p95.toFixed(1)} ms)`,
+    `p95 under 50 ms: without result cache ${uncached.p95 < 50 ? 'met' : 'NOT met'} (${uncached.p95.toFixed(1)} ms), as deployed ${deployed.p95 < 50 ? 'met' : 'NOT met'} (${deployed.p95.toFixed(1)} ms)`,
   );
   await app.close();
   await bare.close();
   await system.close();
 } finally {
-  if (process.env.BENCH_KEEP_DB) console.log(`kept database ${url}`);
+  if (keptName) console.log(`kept database ${dbName} (BENCH_KEEP_DB=${dbName} reuses it)`);
   else {
     const cleanup = new pg.Client({ connectionString: ADMIN_URL });
     await cleanup.connect();

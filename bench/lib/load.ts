@@ -1,3 +1,5 @@
+import { Worker } from 'node:worker_threads';
+
 /**
  * A bounded HTTP load loop on loopback: `concurrency` clients each send requests back to back until
  * `durationMs` has passed. Returns throughput and latency percentiles.
@@ -11,39 +13,40 @@ export interface LoadResult {
   p99: number;
 }
 
+/**
+ * Runs the clients in a worker thread (bench/lib/load-worker.mjs), so that they do not share the
+ * measured server's event loop. `url` is one URL or a list that the clients take in turn.
+ */
 export async function runLoad(options: {
-  url: string | (() => string);
+  url: string | readonly string[];
   concurrency: number;
   durationMs: number;
   headers?: Record<string, string>;
 }): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const deadline = performance.now() + options.durationMs;
-  const started = performance.now();
-  const client = async () => {
-    while (performance.now() < deadline) {
-      const url = typeof options.url === 'string' ? options.url : options.url();
-      const t0 = performance.now();
-      try {
-        const response = await fetch(url, { headers: options.headers ?? {} });
-        await response.arrayBuffer();
-        if (!response.ok) errors++;
-      } catch {
-        errors++;
-      }
-      latencies.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: options.concurrency }, client));
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
+  const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
+    workerData: {
+      urls: typeof options.url === 'string' ? [options.url] : [...options.url],
+      concurrency: options.concurrency,
+      durationMs: options.durationMs,
+      headers: options.headers ?? {},
+    },
+  });
+  const { latencies, errors, elapsedMs } = await new Promise<{
+    latencies: Float64Array;
+    errors: number;
+    elapsedMs: number;
+  }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await worker.terminate();
+  latencies.sort();
   const pick = (q: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   return {
     requests: latencies.length,
     errors,
-    rps: latencies.length / elapsed,
+    rps: latencies.length / (elapsedMs / 1000),
     p50: pick(0.5),
     p95: pick(0.95),
     p99: pick(0.99),

@@ -126,14 +126,19 @@ class FollowedIndex {
     const watermark = await this.feed.watermark();
     const total = await this.feed.countPublished();
     const index = new CatalogueMemoryIndex();
-    let after: { publishedOn: string; id: string } | null = null;
+    // The next page is read while this one is indexed.
+    let page = this.feed.readPublishedPage(null, BATCH);
     for (;;) {
-      const rows = await this.feed.readPublishedPage(after, BATCH);
+      const rows = await page;
+      const last = rows.at(-1);
+      const more = last !== undefined && rows.length === BATCH;
+      if (more) {
+        page = this.feed.readPublishedPage({ publishedOn: last.publishedOn, id: last.id }, BATCH);
+        page.catch(() => {}); // awaited below; if indexing this page throws first, not unhandled
+      }
       for (const row of rows) index.addToBase(toDocument(row));
       this.onProgress?.({ loaded: index.baseSize, total });
-      const last = rows.at(-1);
-      if (!last || rows.length < BATCH) break;
-      after = { publishedOn: last.publishedOn, id: last.id };
+      if (!more) break;
     }
     index.seal();
     const next = await this.applyWrites(index, watermark, new Map());

@@ -55,10 +55,16 @@ export const FRAGMENT_MIN_LENGTH = 3;
 /** Trigram keys share the token map; tokens are letters and digits only, so this prefix is free. */
 const TRIGRAM_PREFIX = '\u0000';
 const ID_BYTES = 16;
+/** A key held by more than one base entry in this many is kept as a bitmap (1 bit per entry < 32 per slot). */
+const DENSE_SHARE = 32;
 
 interface Postings {
-  /** Base slots, ascending (= display order). */
+  /** Base slots, ascending (= display order); empty when `bits` holds them. */
   base: Int32Array;
+  /** The base slots as a bitmap instead, for a key held by more than 1 entry in 32 (smaller, faster). */
+  bits: Uint32Array | null;
+  /** How many base slots the key has (whichever form holds them). */
+  baseLength: number;
   /** Tail slots, ascending (= arrival order). */
   tail: number[];
 }
@@ -97,7 +103,7 @@ function trigrams(text: string): string[] {
 
 function grow<T extends Int32Array | Uint8Array>(array: T, needed: number): T {
   if (needed <= array.length) return array;
-  const next = new (array.constructor as new (n: number) => T)(Math.max(needed, array.length * 2, 1024));
+  const next = new (array.constructor as new (n: number) => T)(Math.max(needed, array.length * 2));
   next.set(array);
   return next;
 }
@@ -133,6 +139,19 @@ export class CatalogueMemoryIndex {
     return this.baseCount;
   }
 
+  /** Bytes held in typed arrays (posting lists, bitmaps, ids, dates): the bulk of the index. */
+  get byteSize(): number {
+    let bytes = this.ids.byteLength + this.days.byteLength + this.live.byteLength + this.baseById.byteLength;
+    for (const list of this.postings.values())
+      bytes += list.base.byteLength + (list.bits?.byteLength ?? 0) + list.tail.length * 8;
+    return bytes;
+  }
+
+  /** Distinct words, filter lexemes and 文号 trigrams. */
+  get keyCount(): number {
+    return this.postings.size;
+  }
+
   /**
    * Adds a published entry while building. Entries must come in display order (publication date
    * descending, then id descending); an entry out of order is refused, since every list relies on it.
@@ -154,11 +173,19 @@ export class CatalogueMemoryIndex {
     this.baseCount = this.slotCount;
   }
 
-  /** Ends the build: lists are trimmed to size and the id lookup is sorted. */
+  /** Ends the build: lists are trimmed to size (or made bitmaps) and the id lookup is sorted. */
   seal(): void {
     if (this.sealed || !this.building) return;
-    for (const [key, list] of this.building)
-      this.postings.set(key, { base: list.slots.slice(0, list.length), tail: [] });
+    const denseFrom = this.baseCount / DENSE_SHARE;
+    for (const [key, list] of this.building) {
+      const slots = list.slots.subarray(0, list.length);
+      this.postings.set(
+        key,
+        list.length > denseFrom
+          ? { base: EMPTY, bits: toBitmap(slots, this.baseCount), baseLength: list.length, tail: [] }
+          : { base: slots.slice(), bits: null, baseLength: list.length, tail: [] },
+      );
+    }
     this.building = null;
     this.sealed = true;
     const order = new Int32Array(this.baseCount);
@@ -183,7 +210,7 @@ export class CatalogueMemoryIndex {
     for (const key of this.keysOf(document)) {
       let list = this.postings.get(key);
       if (!list) {
-        list = { base: EMPTY, tail: [] };
+        list = { base: EMPTY, bits: null, baseLength: 0, tail: [] };
         this.postings.set(key, list);
       }
       list.tail.push(slot);
@@ -241,9 +268,9 @@ export class CatalogueMemoryIndex {
 
   private newSlot(document: IndexDocument): number {
     const slot = this.slotCount++;
-    this.ids = grow(this.ids, this.slotCount * ID_BYTES);
-    this.days = grow(this.days, this.slotCount);
-    this.live = grow(this.live, this.slotCount);
+    this.ids = grow(this.ids, Math.max(this.slotCount, 1024) * ID_BYTES);
+    this.days = grow(this.days, Math.max(this.slotCount, 1024));
+    this.live = grow(this.live, Math.max(this.slotCount, 1024));
     parseUuid(document.id, this.ids, slot * ID_BYTES);
     this.days[slot] = dayNumber(document.publishedOn);
     this.live[slot] = 1;
@@ -260,10 +287,11 @@ export class CatalogueMemoryIndex {
     }
   }
 
+  /** The entry's tokens (distinct, as a tsvector's lexemes are) and its 文号's trigrams. */
   private keysOf(document: IndexDocument): string[] {
-    const keys = new Set(document.tokens);
-    if (document.documentNumber) for (const gram of trigrams(document.documentNumber)) keys.add(gram);
-    return [...keys];
+    return document.documentNumber
+      ? [...document.tokens, ...trigrams(document.documentNumber)]
+      : [...document.tokens];
   }
 
   private findBaseSlot(id: string): number {
@@ -310,13 +338,20 @@ export class CatalogueMemoryIndex {
       lists.push(list);
     }
     if (lists.length === 0) return 0;
-    const bases = lists.map((l) => l.base).sort((a, b) => a.length - b.length);
-    const tails = lists.map((l) => Int32Array.from(l.tail)).sort((a, b) => a.length - b.length);
-    const room = bases[0]!.length + tails[0]!.length;
+    const sparse = lists.filter((l) => l.bits === null).map((l) => l.base);
+    const dense = lists.flatMap((l) => (l.bits ? [l.bits] : []));
+    sparse.sort((a, b) => a.length - b.length);
+    // Tail slots all follow base slots, so the two parts are intersected apart and laid end to end.
+    const tails = lists.some((l) => l.tail.length === 0)
+      ? null
+      : lists.map((l) => Int32Array.from(l.tail)).sort((a, b) => a.length - b.length);
+    const room = Math.min(...lists.map((l) => l.baseLength)) + (tails ? tails[0]!.length : 0);
     if (this.scratch.length < room) this.scratch = new Int32Array(Math.max(room, this.scratch.length * 2));
-    let n = intersectInto(bases, this.live, this.scratch, 0);
-    n = intersectInto(tails, this.live, this.scratch, n);
-    return n;
+    const n =
+      sparse.length > 0
+        ? intersectInto(sparse, dense, this.live, this.scratch, 0)
+        : intersectBitmaps(dense, this.live, this.scratch);
+    return tails ? intersectInto(tails, [], this.live, this.scratch, n) : n;
   }
 
   /** The page [offset, offset + limit) of the matches in display order. */
@@ -339,25 +374,32 @@ export class CatalogueMemoryIndex {
   }
 }
 
+function toBitmap(slots: Int32Array, size: number): Uint32Array {
+  const bits = new Uint32Array(Math.ceil(size / 32));
+  for (let i = 0; i < slots.length; i++) bits[slots[i]! >>> 5]! |= 1 << (slots[i]! & 31);
+  return bits;
+}
+
 /**
- * Appends to `out` (from `at`) the live values present in every list, ascending. Lists are sorted
- * ascending, shortest first: each value of the shortest is sought in the others by galloping, so
- * the cost follows the rarest key, not the commonest.
+ * Appends to `out` (from `at`) the live values present in every list and bitmap, ascending. Lists
+ * are sorted ascending, shortest first: each value of the shortest is sought in the other lists by
+ * galloping and tested in the bitmaps, so the cost follows the rarest key, not the commonest.
  */
-function intersectInto(lists: Int32Array[], live: Uint8Array, out: Int32Array, at: number): number {
+function intersectInto(
+  lists: Int32Array[],
+  bitmaps: Uint32Array[],
+  live: Uint8Array,
+  out: Int32Array,
+  at: number,
+): number {
   const driver = lists[0]!;
   let n = at;
-  if (lists.length === 1) {
-    for (let i = 0; i < driver.length; i++) {
-      const v = driver[i]!;
-      if (live[v] === 1) out[n++] = v;
-    }
-    return n;
-  }
   const cursors = new Int32Array(lists.length);
   candidates: for (let i = 0; i < driver.length; i++) {
     const v = driver[i]!;
     if (live[v] !== 1) continue;
+    for (let b = 0; b < bitmaps.length; b++)
+      if ((bitmaps[b]![v >>> 5]! & (1 << (v & 31))) === 0) continue candidates;
     for (let j = 1; j < lists.length; j++) {
       const list = lists[j]!;
       let lo = cursors[j]!;
@@ -384,6 +426,23 @@ function intersectInto(lists: Int32Array[], live: Uint8Array, out: Int32Array, a
       if (list[lo] !== v) continue candidates;
     }
     out[n++] = v;
+  }
+  return n;
+}
+
+/** The live slots set in every bitmap, ascending (each key is held by more than 1 entry in 32). */
+function intersectBitmaps(bitmaps: Uint32Array[], live: Uint8Array, out: Int32Array): number {
+  let n = 0;
+  const words = bitmaps[0]!.length;
+  for (let w = 0; w < words; w++) {
+    let word = bitmaps[0]![w]!;
+    for (let b = 1; b < bitmaps.length && word !== 0; b++) word &= bitmaps[b]![w]!;
+    while (word !== 0) {
+      const bit = 31 - Math.clz32(word & -word);
+      word &= word - 1;
+      const slot = (w << 5) | bit;
+      if (live[slot] === 1) out[n++] = slot;
+    }
   }
   return n;
 }

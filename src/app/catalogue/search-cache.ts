@@ -1,3 +1,5 @@
+import { markCatalogueChanged } from '../../search/indexed-catalogue-search.ts';
+
 /**
  * A short-lived cache of portal search results, in this process. Searches repeat (the same words,
  * the same filters, the first pages) and the catalogue changes a few times a day, so a result is
@@ -14,9 +16,10 @@ type Entries = Map<string, { storedAt: number; generation: number; value: unknow
 /** One cache per database handle: two databases in one process (tests) never share results. */
 const caches = new WeakMap<object, Entries>();
 
-/** A write in this process: every cached result is stale. */
+/** A write in this process: every cached result is stale, and the search index reads the change. */
 export function invalidateSearchCache(): void {
   generation++;
+  markCatalogueChanged();
 }
 
 /** 0 turns the cache off (benchmarks measure the database path with it). */

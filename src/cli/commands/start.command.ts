@@ -1,10 +1,31 @@
 import type { Command } from 'commander';
 import { demoLogins } from '../../app/demo/seed-demo.ts';
-import { openSystem } from '../../bootstrap.ts';
+import { openSystem, type System } from '../../bootstrap.ts';
 import { readConfig } from '../../config.ts';
 import { readEmbeddedLock, writeEmbeddedLock } from '../../db/embedded-lock.ts';
 import { buildServer } from '../../http/server.ts';
+import { buildCatalogueIndex } from '../../search/indexed-catalogue-search.ts';
 import { failWith, usageError } from '../output.ts';
+
+/**
+ * The portal's search index is built in memory after the server listens (PostgreSQL answers
+ * searches meanwhile); a large catalogue shows its progress.
+ */
+function buildSearchIndexWithProgress(system: System): void {
+  const started = performance.now();
+  let shown = 0;
+  buildCatalogueIndex(system.deps.db, ({ loaded, total }) => {
+    if (total >= 100_000 && loaded - shown >= total / 10) {
+      shown = loaded;
+      process.stdout.write(`  检索索引：已载入 ${loaded} / ${total} 条目录\n`);
+    }
+  }).then(
+    () =>
+      process.stdout.write(`  检索索引已就绪（${((performance.now() - started) / 1000).toFixed(1)} 秒）。\n`),
+    (error: unknown) =>
+      process.stderr.write(`检索索引未能建立（${(error as Error).message}），检索暂由数据库回答。\n`),
+  );
+}
 
 export function registerStartCommand(program: Command): void {
   program
@@ -65,6 +86,7 @@ export function registerStartCommand(program: Command): void {
         }
         lines.push('  按 Ctrl+C 停止。', '');
         process.stdout.write(`${lines.join('\n')}\n`);
+        buildSearchIndexWithProgress(system);
       } catch (error) {
         failWith(error);
       }
