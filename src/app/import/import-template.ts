@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import type { AgencyLevel } from '../../core/agency/agency.ts';
 import {
   ARTICLE_20_CATEGORIES,
   ARTICLE_21_CITY_COUNTY_CATEGORIES,
@@ -50,15 +51,12 @@ async function toBuffer(write: (stream: PassThrough) => Promise<unknown>): Promi
   return Buffer.concat(chunks);
 }
 
-export async function importTemplate(
-  deps: AppDeps,
-  input: { actor: Actor; target: ImportTarget; agencyId: string },
+/** The template of a target, for an agency (its level's categories, its name in the examples). */
+export async function buildImportTemplate(
+  target: ImportTarget,
+  agency: { name: string; level: AgencyLevel } | null,
 ): Promise<{ fileName: string; content: Buffer }> {
-  requirePermission(input.actor, 'catalogue.import');
-  const repos = createRepositories(deps.db);
-  await requireAgencyInScope(repos, input.actor, input.agencyId);
-  const agency = await repos.agencies.findById(input.agencyId);
-  if (input.target === 'decisions') {
+  if (target === 'decisions') {
     const content = await toBuffer((stream) =>
       writeXlsxTable(
         stream,
@@ -74,7 +72,7 @@ export async function importTemplate(
   const categories = agency
     ? categoriesForLevel(agency.level)
     : [...ARTICLE_20_CATEGORIES, ...ARTICLE_21_CITY_COUNTY_CATEGORIES, ...ARTICLE_21_TOWNSHIP_CATEGORIES];
-  const sheet = documentTemplateSheet(documentTemplateRows(agency?.name ?? '本机关'));
+  const sheet = documentTemplateSheet(documentTemplateRows(agency?.name ?? '张家港市行政审批局'));
   const content = await toBuffer((stream) =>
     writeXlsxTable(stream, sheet.name, sheet.headers, sheet.rows, sheet.widths, [
       notesSheet(DOCUMENT_FIELD_SPECS),
@@ -87,4 +85,15 @@ export async function importTemplate(
     ]),
   );
   return { fileName: '政府信息公开目录导入模板.xlsx', content };
+}
+
+export async function importTemplate(
+  deps: AppDeps,
+  input: { actor: Actor; target: ImportTarget; agencyId: string },
+): Promise<{ fileName: string; content: Buffer }> {
+  requirePermission(input.actor, 'catalogue.import');
+  const repos = createRepositories(deps.db);
+  await requireAgencyInScope(repos, input.actor, input.agencyId);
+  const agency = await repos.agencies.findById(input.agencyId);
+  return buildImportTemplate(input.target, agency ?? null);
 }

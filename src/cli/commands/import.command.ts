@@ -3,14 +3,28 @@ import { basename, extname } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { demoDecisions } from '../../app/demo/catalogue.seed.ts';
-import { type ImportProgress, importDecisions } from '../../app/import/import-decisions.ts';
-import { writeDecisionsCsv, writeDecisionsXlsx } from '../../app/import/write-decisions-file.ts';
+import { importDecisions } from '../../app/import/import-decisions.ts';
+import { importDocuments } from '../../app/import/import-documents.ts';
+import { buildImportTemplate } from '../../app/import/import-template.ts';
+import type { ImportProgress, ImportReport } from '../../app/import/run-import.ts';
+import {
+  decisionTemplateRows,
+  writeDecisionsCsv,
+  writeDecisionsXlsx,
+} from '../../app/import/write-decisions-file.ts';
+import { documentTemplateRows, writeDocumentsCsv } from '../../app/import/write-documents-file.ts';
+import type { System } from '../../bootstrap.ts';
+import type { Agency } from '../../core/agency/agency.ts';
 import {
   DECISION_FIELD_SPECS,
   DECISION_KIND_LABELS,
-  type DecisionField,
   type DecisionInput,
+  DOCUMENT_FIELD_SPECS,
+  DOCUMENT_TYPE_LABELS,
+  DOCUMENT_TYPES,
+  type ImportFieldSpec,
   parseDecisionKind,
+  parseDocumentType,
   parseMappingText,
 } from '../../core/catalogue/index.ts';
 import { DomainError } from '../../core/shared/domain-error.ts';
@@ -26,7 +40,10 @@ const PHASE_LABELS: Record<ImportProgress['phase'], string> = {
 };
 
 /** --mapping: a JSON file {字段或列名: 表头} or the text 字段=表头,字段=表头. */
-function readMapping(value: string | undefined): Partial<Record<DecisionField, string>> {
+function readMapping<F extends string>(
+  specs: readonly ImportFieldSpec<F>[],
+  value: string | undefined,
+): Partial<Record<F, string>> {
   if (!value) return {};
   let text = value;
   if (existsSync(value) && extname(value).toLowerCase() === '.json') {
@@ -41,7 +58,7 @@ function readMapping(value: string | undefined): Partial<Record<DecisionField, s
       .map(([field, header]) => `${field}=${String(header)}`)
       .join(',');
   }
-  const mapping = parseMappingText(DECISION_FIELD_SPECS, text);
+  const mapping = parseMappingText(specs, text);
   if (!mapping.ok) usageError(mapping.error.message);
   return mapping.value;
 }
@@ -79,6 +96,60 @@ function progressBar() {
   };
 }
 
+/**
+ * Runs an import with a progress bar on stderr, then prints the report: the outcome on stdout, the
+ * first fifty problems with their lines, the whole report as JSON with --report. Exit code 1 when
+ * nothing was imported.
+ */
+async function runImportCommand(
+  file: string,
+  options: { agency: string; report?: string },
+  start: (system: System, agency: Agency, onProgress: (p: ImportProgress) => void) => Promise<ImportReport>,
+): Promise<void> {
+  if (!existsSync(file)) usageError(`文件 ${file} 不存在`);
+  const bar = progressBar();
+  try {
+    const report = await withSystem(async (system) => {
+      const agency = await createRepositories(system.database.db).agencies.findByCodeOrName(options.agency);
+      if (!agency) throw new DomainError('not_found', `未找到机关“${options.agency}”（请用代码或准确全称）`);
+      process.stderr.write(`导入到：${agency.name}\n`);
+      return start(system, agency, (p) => bar.update(p));
+    });
+    bar.stop();
+    if (options.report) writeFileSync(options.report, `${JSON.stringify(report, null, 2)}\n`);
+    const seconds = (report.elapsedMs / 1000).toFixed(1);
+    const rate = report.rowsRead > 0 ? Math.round(report.rowsRead / (report.elapsedMs / 1000)) : 0;
+    if (report.ignoredHeaders.length > 0) {
+      process.stderr.write(`未使用的列：${report.ignoredHeaders.join('、')}\n`);
+    }
+    if (report.status === 'succeeded') {
+      process.stdout.write(
+        `${report.message}（读取 ${report.rowsRead} 行，用时 ${seconds} 秒，约 ${rate} 行/秒；任务 ${report.jobId}）\n`,
+      );
+      return;
+    }
+    process.stdout.write(`${report.message}\n`);
+    for (const problem of report.errors.slice(0, 50)) {
+      const where = [
+        problem.line ? `第 ${problem.line} 行` : '',
+        problem.column ? `“${problem.column}”列` : '',
+      ]
+        .filter(Boolean)
+        .join('');
+      process.stdout.write(`  ${where ? `${where}：` : ''}${problem.message}\n`);
+    }
+    if (report.errorCount > 50) {
+      process.stdout.write(
+        `  ……共 ${report.errorCount} 处问题${options.report ? `，完整报告见 ${options.report}` : '（用 --report 文件名 保存完整报告）'}\n`,
+      );
+    }
+    process.exitCode = 1;
+  } catch (error) {
+    bar.stop();
+    failWith(error);
+  }
+}
+
 async function writeExample(out: string, rows: DecisionInput[]): Promise<number> {
   const extension = extname(out).toLowerCase();
   if (extension === '.xlsx') return writeDecisionsXlsx(out, rows);
@@ -87,7 +158,9 @@ async function writeExample(out: string, rows: DecisionInput[]): Promise<number>
 }
 
 export function registerImportCommands(program: Command): void {
-  const command = program.command('import').description('批量导入（行政许可、处罚、强制决定等）');
+  const command = program
+    .command('import')
+    .description('批量导入：行政许可、处罚、强制决定（双公示），以及机关原有的政府信息公开目录');
 
   command
     .command('decisions')
@@ -101,84 +174,84 @@ export function registerImportCommands(program: Command): void {
     .option('--report <file>', '把完整的导入报告写入 JSON 文件')
     .action(
       async (file: string, options: { agency: string; mapping?: string; kind?: string; report?: string }) => {
-        if (!existsSync(file)) usageError(`文件 ${file} 不存在`);
-        const mapping = readMapping(options.mapping);
+        const mapping = readMapping(DECISION_FIELD_SPECS, options.mapping);
         const defaultKind = options.kind ? parseDecisionKind(options.kind) : null;
         if (options.kind && !defaultKind)
           usageError(`决定类别“${options.kind}”应为 行政许可、行政处罚 或 行政强制`);
-        const bar = progressBar();
-        try {
-          const report = await withSystem(async (system) => {
-            const agency = await createRepositories(system.database.db).agencies.findByCodeOrName(
-              options.agency,
-            );
-            if (!agency)
-              throw new DomainError('not_found', `未找到机关“${options.agency}”（请用代码或准确全称）`);
-            process.stderr.write(`导入到：${agency.name}\n`);
-            return importDecisions(system.deps, {
-              actor: null,
-              agencyId: agency.id,
-              file: { path: file, name: basename(file) },
-              options: { mapping, defaultKind },
-              onProgress: (p) => bar.update(p),
-            });
-          });
-          bar.stop();
-          if (options.report) writeFileSync(options.report, `${JSON.stringify(report, null, 2)}\n`);
-          const seconds = (report.elapsedMs / 1000).toFixed(1);
-          const rate = report.rowsRead > 0 ? Math.round(report.rowsRead / (report.elapsedMs / 1000)) : 0;
-          if (report.ignoredHeaders.length > 0) {
-            process.stderr.write(`未使用的列：${report.ignoredHeaders.join('、')}\n`);
-          }
-          if (report.status === 'succeeded') {
-            process.stdout.write(
-              `${report.message}（读取 ${report.rowsRead} 行，用时 ${seconds} 秒，约 ${rate} 行/秒；任务 ${report.jobId}）\n`,
-            );
-            return;
-          }
-          process.stdout.write(`${report.message}\n`);
-          for (const problem of report.errors.slice(0, 50)) {
-            process.stdout.write(`  ${problem.line ? `第 ${problem.line} 行：` : ''}${problem.message}\n`);
-          }
-          if (report.errorCount > 50) {
-            process.stdout.write(
-              `  ……共 ${report.errorCount} 处问题${options.report ? `，完整报告见 ${options.report}` : '（用 --report 文件名 保存完整报告）'}\n`,
-            );
-          }
-          process.exitCode = 1;
-        } catch (error) {
-          bar.stop();
-          failWith(error);
-        }
+        await runImportCommand(file, options, (system, agency, onProgress) =>
+          importDecisions(system.deps, {
+            actor: null,
+            agencyId: agency.id,
+            file: { path: file, name: basename(file) },
+            options: { mapping, defaultKind },
+            onProgress,
+          }),
+        );
+      },
+    );
+
+  command
+    .command('documents')
+    .description(
+      '导入机关原有的政府信息公开目录（规范性文件、政策文件、通知公告等）为已公开条目：CSV（UTF-8 或 GBK）或 XLSX，逐行校验，全部或全不；按文号（无文号时按标题和成文日期）识别，重复导入不重复添加',
+    )
+    .argument('<file>', 'CSV 或 XLSX 文件')
+    .requiredOption('--agency <code-or-name>', '机关的统一社会信用代码、组织机构代码或全称')
+    .option('--mapping <mapping>', '列映射：“标题=文件名称,发布日期=上网时间”，或 JSON 文件')
+    .option('--category <category>', '文件没有“类别”列时，全部行的公开类别：代码（如 a20_01）或事项名称')
+    .option(
+      '--type <type>',
+      `文件没有“文种”列时，全部行的文种：${DOCUMENT_TYPES.map((t) => DOCUMENT_TYPE_LABELS[t]).join('、')}`,
+    )
+    .option('--report <file>', '把完整的导入报告写入 JSON 文件')
+    .action(
+      async (
+        file: string,
+        options: { agency: string; mapping?: string; category?: string; type?: string; report?: string },
+      ) => {
+        const mapping = readMapping(DOCUMENT_FIELD_SPECS, options.mapping);
+        const defaultDocumentType = options.type ? parseDocumentType(options.type) : null;
+        if (options.type && !defaultDocumentType)
+          usageError(
+            `文种“${options.type}”应为 ${DOCUMENT_TYPES.map((t) => DOCUMENT_TYPE_LABELS[t]).join('、')} 之一`,
+          );
+        await runImportCommand(file, options, (system, agency, onProgress) =>
+          importDocuments(system.deps, {
+            actor: null,
+            agencyId: agency.id,
+            file: { path: file, name: basename(file) },
+            options: { mapping, defaultCategory: options.category ?? null, defaultDocumentType },
+            onProgress,
+          }),
+        );
       },
     );
 
   command
     .command('template')
-    .description('生成行政决定导入模板（表头和一行示例）')
+    .description('生成导入模板（表头和示例行；XLSX 另附填写说明）')
     .requiredOption('--out <file>', '输出文件：.xlsx 或 .csv')
-    .action(async (options: { out: string }) => {
+    .option('--for <target>', 'decisions（行政决定，默认）或 documents（政府信息公开目录）', 'decisions')
+    .action(async (options: { out: string; for: string }) => {
       try {
-        const example: DecisionInput = {
-          kind: 'licensing',
-          documentNumber: '张审批企〔2021〕00001号',
-          title: '张家港某某贸易有限公司设立登记',
-          matterName: '有限责任公司设立登记',
-          matterCategory: '企业开办类',
-          counterpartyName: '张家港某某贸易有限公司',
-          counterpartyCode: null,
-          decidedOn: '2021-01-04',
-          validFrom: '2021-01-04',
-          validUntil: null,
-          publishedOn: '2021-01-06',
-          content: '准予有限责任公司设立登记',
-          basis: '《中华人民共和国市场主体登记管理条例》',
-          amountYuan: null,
-        };
-        await writeExample(options.out, [example]);
-        const required = DECISION_FIELD_SPECS.filter((s) => s.required).map((s) => s.label);
+        if (options.for !== 'decisions' && options.for !== 'documents')
+          usageError('--for 应为 decisions 或 documents');
+        const extension = extname(options.out).toLowerCase();
+        if (extension === '.xlsx') {
+          const template = await buildImportTemplate(options.for, null);
+          writeFileSync(options.out, template.content);
+        } else if (options.for === 'decisions') {
+          await writeExample(options.out, decisionTemplateRows());
+        } else if (extension === '.csv') {
+          await writeDocumentsCsv(options.out, documentTemplateRows('张家港市行政审批局'));
+        } else usageError('输出文件的扩展名应为 .xlsx 或 .csv');
+        const specs: readonly ImportFieldSpec[] =
+          options.for === 'decisions' ? DECISION_FIELD_SPECS : DOCUMENT_FIELD_SPECS;
+        const required = specs.filter((s) => s.required).map((s) => s.label);
         process.stdout.write(
-          `已生成模板 ${options.out}。必填列：${required.join('、')}；决定类别为 ${Object.values(DECISION_KIND_LABELS).join('、')}。\n`,
+          options.for === 'decisions'
+            ? `已生成模板 ${options.out}。必填列：${required.join('、')}；决定类别为 ${Object.values(DECISION_KIND_LABELS).join('、')}。\n`
+            : `已生成模板 ${options.out}。必填列：${required.join('、')}；规章和行政规范性文件还须填写文号。\n`,
         );
       } catch (error) {
         failWith(error);

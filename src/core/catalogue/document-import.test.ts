@@ -218,6 +218,7 @@ describe('document import: words', () => {
     ['公告', 'notice'],
     ['NOTICE', 'notice'],
     ['其他', 'other'],
+    ['其它', 'other'],
     ['决定', null],
   ])('文种 %j is %s', (text, type) => {
     expect(parseDocumentType(text)).toBe(type);

@@ -157,6 +157,7 @@ const DOCUMENT_TYPE_WORDS: Record<string, DocumentType> = {
   通知: 'notice',
   公告: 'notice',
   通告: 'notice',
+  其它: 'other',
 };
 
 export function parseDocumentType(value: string): DocumentType | null {
