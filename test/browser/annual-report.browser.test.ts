@@ -259,6 +259,14 @@ describe('annual report authoring in Chromium', () => {
     await expect.poll(() => status(admin)).toBe('已发布');
     await dialog.waitFor({ state: 'detached' });
     expect(await admin.locator('.ant-descriptions').textContent()).toContain(`发布日期${publishedOn}`);
+
+    // The 操作日志 names each step in Chinese, none by its code.
+    await admin.getByRole('menuitem', { name: /操作日志/ }).click();
+    const actions = admin.locator('.ant-table-tbody tr td:nth-child(4)');
+    await expect.poll(() => actions.allTextContents()).toContain('发布年度报告');
+    const shown = await actions.allTextContents();
+    expect(shown).toEqual(expect.arrayContaining(['审核通过年度报告', '退回年度报告', '报送年度报告']));
+    expect(shown.filter((label) => /^[a-z_]+\.[a-z_]+$/.test(label))).toEqual([]);
     await admin.close();
   });
 });

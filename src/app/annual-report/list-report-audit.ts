@@ -1,5 +1,6 @@
 import type { ReportAuditEntry } from '../../contract/annual-report-api.ts';
 import { describeCell, REPORT_STATUS_LABELS, type ReportStatus } from '../../core/annual-report/index.ts';
+import { auditActionLabel } from '../../core/audit/index.ts';
 import type { Actor } from '../../core/staff/index.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
 import { requirePermission } from '../shared/authorize.ts';
@@ -64,7 +65,7 @@ export function summariseReportAudit(action: string, oldValue: Values, newValue:
     case 'annual_report.seeded':
       return `演示数据：${status(newValue)}的年度报告`;
     default:
-      return action;
+      return auditActionLabel(action);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Card, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { auditActionLabel } from '../../../core/audit/index.ts';
 import { useQuery } from '../../api/use-query.ts';
 
 interface AuditRow {
@@ -13,19 +14,6 @@ interface AuditRow {
   oldValue: unknown;
   newValue: unknown;
 }
-
-const ACTION_LABELS: Record<string, string> = {
-  'agency.created': '新建机关',
-  'agency.updated': '修改机关信息',
-  'staff.created': '新建账号',
-  'staff.updated': '修改账号',
-  'staff.password_reset': '重置密码',
-  'staff.password_changed': '修改密码',
-  'staff.login': '登录',
-  'staff.login_failed': '登录失败',
-  'staff.locked': '账号锁定',
-  'calendar.year_loaded': '导入节假日安排',
-};
 
 function changedFields(oldValue: unknown, newValue: unknown): string {
   if (!oldValue || !newValue || typeof oldValue !== 'object' || typeof newValue !== 'object') return '';
@@ -77,7 +65,7 @@ export function AuditLogPage() {
           },
           { title: '操作人', dataIndex: 'actorLabel', width: 160 },
           { title: '机关', dataIndex: 'agencyName', width: 180, render: (v) => v ?? '—' },
-          { title: '操作', dataIndex: 'action', width: 140, render: (v: string) => ACTION_LABELS[v] ?? v },
+          { title: '操作', dataIndex: 'action', width: 180, render: (v: string) => auditActionLabel(v) },
           { title: '变更', render: (_, row) => changedFields(row.oldValue, row.newValue) || '—' },
         ]}
       />
