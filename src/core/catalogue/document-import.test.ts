@@ -6,6 +6,7 @@ import {
   categoriesForLevel,
 } from './categories.ts';
 import {
+  DOCUMENT_FIELD_SPECS,
   type DocumentImportField,
   type DocumentRowContext,
   documentKey,
@@ -14,6 +15,7 @@ import {
   parseValidity,
   validateDocumentRow,
 } from './document-import.ts';
+import { parseMappingText, resolveColumnMapping } from './import-mapping.ts';
 import { matchIndexNumber, parseIndexNumberPattern } from './index-number.ts';
 
 const ALL = [
@@ -257,5 +259,52 @@ describe('索引号 read against a rule', () => {
     ['{org}.{yyyy}-{seq:5}', '014000028x2022-00001', null],
   ])('%s reads %j', (pattern, text, expected) => {
     expect(matchIndexNumber(rule(pattern), '11320582014000028G', text)).toEqual(expected);
+  });
+});
+
+describe('document columns', () => {
+  const headers = [
+    '序号',
+    '索引号',
+    '文件名称',
+    '发文字号',
+    '印发日期',
+    '上网时间',
+    '信息类别',
+    '体裁',
+    '正文',
+  ];
+
+  it('recognises a CMS export’s headers and takes a mapping for the others', () => {
+    const mapping = parseMappingText(DOCUMENT_FIELD_SPECS, '发布日期=上网时间');
+    expect(mapping.ok).toBe(true);
+    const result = mapping.ok && resolveColumnMapping(DOCUMENT_FIELD_SPECS, headers, mapping.value);
+    expect(result?.ok && result.value).toEqual({
+      columns: {
+        indexNumber: 1,
+        title: 2,
+        documentNumber: 3,
+        formedOn: 4,
+        publishedOn: 5,
+        category: 6,
+        documentType: 7,
+        body: 8,
+      },
+      ignoredHeaders: ['序号'],
+    });
+  });
+
+  it('reads a field from no column when mapped to nothing, and then requires what is required', () => {
+    const mapping = parseMappingText(DOCUMENT_FIELD_SPECS, '发布日期=上网时间，正文=，索引号=');
+    const result = mapping.ok && resolveColumnMapping(DOCUMENT_FIELD_SPECS, headers, mapping.value);
+    expect(result?.ok && result.value.columns).not.toHaveProperty('body');
+    expect(result?.ok && result.value.ignoredHeaders).toEqual(['序号', '索引号', '正文']);
+    const without = resolveColumnMapping(DOCUMENT_FIELD_SPECS, headers, {
+      publishedOn: '上网时间',
+      title: '',
+    });
+    expect(!without.ok && without.error.problems).toEqual([
+      '缺少必需的列“标题”（可用列名：标题、名称、文件名称、文件标题、信息名称、信息标题、title）',
+    ]);
   });
 });

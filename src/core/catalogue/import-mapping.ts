@@ -57,6 +57,8 @@ export function resolveColumnMapping<F extends string>(
       problems.push(`列映射中的字段“${field}”不存在`);
       continue;
     }
+    // An empty header: the field is read from no column, even one its known names would match.
+    if (header.trim() === '') continue;
     const index = normalised.indexOf(normaliseHeader(header));
     if (index < 0) problems.push(`列映射指定“${spec.label}”取自列“${header}”，但文件中没有这一列`);
     else {
@@ -82,7 +84,7 @@ export function resolveColumnMapping<F extends string>(
   }
   for (const spec of specs) {
     if (!spec.required || optionalFields.has(spec.field) || columns[spec.field] !== undefined) continue;
-    if (explicit[spec.field] !== undefined) continue;
+    if (explicit[spec.field] !== undefined && explicit[spec.field]!.trim() !== '') continue;
     if (spec.fallback !== undefined && columns[spec.fallback] !== undefined) continue;
     const fallback = spec.fallback ? specByField.get(spec.fallback) : undefined;
     problems.push(
@@ -101,7 +103,8 @@ export function resolveColumnMapping<F extends string>(
 }
 
 /**
- * Parses a mapping written `字段=列名,字段=列名` (fields by their English name or Chinese label).
+ * Parses a mapping written `字段=列名,字段=列名` (fields by their English name or Chinese label);
+ * `字段=` with no header reads the field from no column.
  */
 export function parseMappingText<F extends string>(
   specs: readonly ImportFieldSpec<F>[],
@@ -121,7 +124,7 @@ export function parseMappingText<F extends string>(
         message: `列映射中的字段“${key}”不存在（可用字段：${specs.map((s) => `${s.field}/${s.label}`).join('、')}）`,
       });
     }
-    if (header === '') return refuse({ code: 'validation_failed', message: `列映射“${part}”缺少列名` });
+    // 字段= (no header): the field is not read from the file.
     mapping[spec.field] = header;
   }
   return ok(mapping);
