@@ -286,15 +286,28 @@ try {
     '&category=a20_05',
     `&agency=${bureau.code}&year=2021`,
   ];
+  // The load's mix, with a long tail as a portal sees it: half the requests are the popular
+  // queries above, three in ten a subject with a kind of document (400 pairs), two in ten a 文号
+  // fragment with any serial; each with one of six filters and, one time in five, a later page.
   const pick = random(42);
+  const kinds = ['通知', '实施方案', '管理办法', '公示', '政策解读', '工作要点', '公告', '实施细则'];
+  const oneQuery = () => {
+    const roll = pick();
+    if (roll < 0.5) return queries[Math.floor(pick() * pick() * queries.length)]!; // the head, skewed
+    if (roll < 0.8)
+      return `${SUBJECTS[Math.floor(pick() * SUBJECTS.length)]![0]} ${kinds[Math.floor(pick() * kinds.length)]!}`;
+    const year = 2019 + Math.floor(pick() * 8);
+    return `${PREFIXES[Math.floor(pick() * PREFIXES.length)]!}〔${year}〕${1 + Math.floor(pick() * 999)}`;
+  };
   const oneSearchUrl = () => {
-    const q = queries[Math.floor(pick() * queries.length)]!;
+    const q = oneQuery();
     const f = filters[Math.floor(pick() * filters.length)]!;
     const page = pick() < 0.8 ? 1 : 2 + Math.floor(pick() * 3);
     return `${appUrl}/search?q=${encodeURIComponent(q)}${f}${page > 1 ? `&page=${page}` : ''}`;
   };
   // The clients run in a worker thread (bench/lib/load.ts) and take these URLs in turn.
   const searchUrl = Array.from({ length: 20_000 }, oneSearchUrl);
+  console.log(`load mix: ${new Set(searchUrl).size} distinct URLs among ${searchUrl.length}`);
 
   // One pass, one client, no result cache: each query's own latency on an idle server.
   setSearchCacheTtl(0);
@@ -320,26 +333,13 @@ try {
   // Every request is answered by the index (and the page's rows read from PostgreSQL).
   const uncached = await runLoad({ url: searchUrl, concurrency: CONCURRENCY, durationMs: DURATION_MS });
   console.log(formatLoad('GET /search, in-memory index, no result cache', uncached));
-  // As deployed: results kept 30 s (and dropped on any publication in this process), measured warm —
-  // each distinct URL of the mix requested once first, as popular searches are in production.
+  // As deployed: results kept 30 s (and dropped on any publication in this process), starting
+  // empty: only the mix's repeats are served from it.
   setSearchCacheTtl(SEARCH_CACHE_TTL_MS);
-  const warmStarted = performance.now();
-  for (const q of queries) {
-    for (const f of filters) {
-      for (const page of [1, 2, 3, 4]) {
-        await fetch(`${appUrl}/search?q=${encodeURIComponent(q)}${f}${page > 1 ? `&page=${page}` : ''}`).then(
-          (r) => r.arrayBuffer(),
-        );
-      }
-    }
-  }
-  console.log(
-    `warm-up: ${queries.length * filters.length * 4} distinct URLs in ${((performance.now() - warmStarted) / 1000).toFixed(1)} s`,
-  );
   const deployed = await runLoad({ url: searchUrl, concurrency: CONCURRENCY, durationMs: DURATION_MS });
-  console.log(formatLoad('GET /search, 30 s result cache (as deployed)', deployed));
+  console.log(formatLoad('GET /search, index + 30 s result cache', deployed));
   console.log(
-    `p95 under 50 ms: without result cache ${uncached.p95 < 50 ? 'met' : 'NOT met'} (${uncached.p95.toFixed(1)} ms), as deployed ${deployed.p95 < 50 ? 'met' : 'NOT met'} (${deployed.p95.toFixed(1)} ms)`,
+    `p95 under 50 ms: without result cache ${uncached.p95 < 50 ? 'met' : 'NOT met'} (${uncached.p95.toFixed(1)} ms), with result cache ${deployed.p95 < 50 ? 'met' : 'NOT met'} (${deployed.p95.toFixed(1)} ms)`,
   );
   await app.close();
   await bare.close();

@@ -25,6 +25,8 @@ const BATCH = 5_000;
 const FOLLOW_INTERVAL_MS = 1_000;
 const AWAIT_BUILD_UP_TO = 50_000;
 const REBUILD_MIN_TAIL = 10_000;
+/** Result rows kept (the first pages of popular queries): about 1 KB each. */
+const ROW_CACHE_SIZE = 20_000;
 
 export interface IndexBuildProgress {
   loaded: number;
@@ -50,6 +52,11 @@ function toDocument(row: IndexFeedRow): IndexDocument {
 
 class FollowedIndex {
   private index: CatalogueMemoryIndex | null = null;
+  /**
+   * Rows of recent result pages, by id, least recently used first. An entry the feed reports as
+   * written is dropped, so a kept row is never older than the index itself.
+   */
+  private readonly rows = new Map<string, CatalogueSearchRow>();
   private watermark = '0';
   /** Entries applied whose transaction is at or after the watermark: they will be read again. */
   private appliedSince = new Map<string, string>();
@@ -114,6 +121,28 @@ class FollowedIndex {
     return this.following;
   }
 
+  /** The rows of these published entries, from the cache or the database, in no particular order. */
+  async readRows(ids: readonly string[]): Promise<CatalogueSearchRow[]> {
+    const found: CatalogueSearchRow[] = [];
+    const missing: string[] = [];
+    for (const id of ids) {
+      const row = this.rows.get(id);
+      if (row) {
+        this.rows.delete(id);
+        this.rows.set(id, row);
+        found.push(row);
+      } else missing.push(id);
+    }
+    if (missing.length > 0) {
+      for (const row of await this.feed.findPublishedRows(missing)) {
+        found.push(row);
+        this.rows.set(row.id, row);
+      }
+      while (this.rows.size > ROW_CACHE_SIZE) this.rows.delete(this.rows.keys().next().value!);
+    }
+    return found;
+  }
+
   private smallCatalogue: boolean | null = null;
 
   private async isSmall(): Promise<boolean> {
@@ -166,6 +195,7 @@ class FollowedIndex {
     for (const [id, xid] of applied) if (BigInt(xid) >= stillOpen) appliedSince.set(id, xid);
     for (const row of rows) {
       if (appliedSince.get(row.id) === row.changedXid) continue;
+      this.rows.delete(row.id);
       if (row.published) index.upsert(toDocument(row));
       else index.remove(row.id);
       if (BigInt(row.changedXid) >= stillOpen) appliedSince.set(row.id, row.changedXid);
@@ -202,12 +232,11 @@ export async function searchCatalogueIndex(
   query: IndexQuery,
 ): Promise<{ rows: CatalogueSearchRow[]; total: number } | null> {
   const followed = followedIndex(db);
-  const feed = catalogueIndexFeedRepository(db);
   for (let attempt = 0; ; attempt++) {
     const index = await followed.current();
     if (!index) return null;
     const found = index.query(query);
-    const rows = await feed.findPublishedRows(found.ids);
+    const rows = await followed.readRows(found.ids);
     // An entry withdrawn by another server since the last read: read the changes and ask again.
     if (rows.length < found.ids.length && attempt === 0) {
       await followed.follow();

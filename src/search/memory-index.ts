@@ -12,7 +12,7 @@
  * marked dead. When the tail grows large the owner rebuilds the index from the database
  * (indexed-catalogue-search.ts).
  *
- * Memory, per entry: 16 bytes of id, 4 of date, 1 of liveness, 4 for the id lookup, 4 per token
+ * Memory, per entry: 16 bytes of id, 4 of date, 1 bit of liveness, 4 for the id lookup, 4 per token
  * (about 30 tokens: words of the title, summary, 文号 and agency, plus the filter lexemes), and
  * the 文号 with its character trigrams, for fragment queries. About 150 bytes, 150 MB for a
  * million entries.
@@ -101,7 +101,7 @@ function trigrams(text: string): string[] {
   return [...grams];
 }
 
-function grow<T extends Int32Array | Uint8Array>(array: T, needed: number): T {
+function grow<T extends Int32Array | Uint8Array | Uint32Array>(array: T, needed: number): T {
   if (needed <= array.length) return array;
   const next = new (array.constructor as new (n: number) => T)(Math.max(needed, array.length * 2));
   next.set(array);
@@ -111,7 +111,8 @@ function grow<T extends Int32Array | Uint8Array>(array: T, needed: number): T {
 export class CatalogueMemoryIndex {
   private ids = new Uint8Array(0);
   private days = new Int32Array(0);
-  private live = new Uint8Array(0);
+  /** A bit per slot: set while the entry can be found. */
+  private live = new Uint32Array(0);
   private documentNumbers: (string | null)[] = [];
   private slotCount = 0;
   private baseCount = 0;
@@ -123,7 +124,6 @@ export class CatalogueMemoryIndex {
   /** Base slots sorted by id, for finding an entry's slot (binary search). */
   private baseById = new Int32Array(0);
   private readonly tailSlotById = new Map<string, number>();
-  private scratch = new Int32Array(1024);
 
   /** Entries that can be found. */
   get size(): number {
@@ -233,33 +233,30 @@ export class CatalogueMemoryIndex {
 
   has(id: string): boolean {
     const tailSlot = this.tailSlotById.get(id.toLowerCase());
-    if (tailSlot !== undefined) return this.live[tailSlot] === 1;
+    if (tailSlot !== undefined) return isSet(this.live, tailSlot);
     const slot = this.findBaseSlot(id);
-    return slot >= 0 && this.live[slot] === 1;
+    return slot >= 0 && isSet(this.live, slot);
   }
 
   query(query: IndexQuery): IndexResult {
     this.requireSealed();
-    let matches: Int32Array = EMPTY;
-    let count = 0;
-    if (query.words.length > 0) {
-      count = this.intersect([...query.words, ...query.facets]);
-      matches = this.scratch;
-    }
+    const wanted = query.offset + query.limit;
     const fragment = query.documentNumberFragment;
-    if (fragment !== null && fragment.length >= FRAGMENT_MIN_LENGTH) {
-      const wordMatches = matches.slice(0, count);
-      const candidates = this.intersect([...trigrams(fragment), ...query.facets]);
-      const found = new Int32Array(candidates);
-      let n = 0;
-      for (let i = 0; i < candidates; i++) {
-        const slot = this.scratch[i]!;
-        if (this.documentNumbers[slot]?.includes(fragment)) found[n++] = slot;
-      }
-      matches = unionSorted(wordMatches, found.subarray(0, n));
-      count = matches.length;
+    const byWords = query.words.length > 0 ? [...query.words, ...query.facets] : null;
+    if (fragment === null || fragment.length < FRAGMENT_MIN_LENGTH) {
+      if (!byWords) return { ids: [], total: 0 };
+      const matches = this.intersect(byWords, wanted);
+      return { ids: this.page(matches, query.offset, query.limit), total: matches.total };
     }
-    return { ids: this.page(matches, count, query.offset, query.limit), total: count };
+    // Words or a 文号 fragment: both sets in full (a fragment's candidates are few), then merged.
+    const words = byWords ? this.intersect(byWords, Number.POSITIVE_INFINITY) : null;
+    const candidates = this.intersect([...trigrams(fragment), ...query.facets], Number.POSITIVE_INFINITY);
+    const verified = (slots: Int32Array) =>
+      slots.filter((slot) => this.documentNumbers[slot]?.includes(fragment));
+    const base = unionSorted(words?.base ?? EMPTY, verified(candidates.base));
+    const tail = unionSorted(words?.tail ?? EMPTY, verified(candidates.tail));
+    const total = base.length + tail.length;
+    return { ids: this.page({ base, tail, total }, query.offset, query.limit), total };
   }
 
   private requireSealed(): void {
@@ -270,18 +267,18 @@ export class CatalogueMemoryIndex {
     const slot = this.slotCount++;
     this.ids = grow(this.ids, Math.max(this.slotCount, 1024) * ID_BYTES);
     this.days = grow(this.days, Math.max(this.slotCount, 1024));
-    this.live = grow(this.live, Math.max(this.slotCount, 1024));
+    this.live = grow(this.live, Math.max(this.slotCount, 1024) >>> 5);
     parseUuid(document.id, this.ids, slot * ID_BYTES);
     this.days[slot] = dayNumber(document.publishedOn);
-    this.live[slot] = 1;
+    this.live[slot >>> 5]! |= 1 << (slot & 31);
     this.documentNumbers[slot] = document.documentNumber;
     this.liveCount++;
     return slot;
   }
 
   private kill(slot: number): void {
-    if (this.live[slot] === 1) {
-      this.live[slot] = 0;
+    if (isSet(this.live, slot)) {
+      this.live[slot >>> 5]! &= ~(1 << (slot & 31));
       this.liveCount--;
       this.documentNumbers[slot] = null;
     }
@@ -327,51 +324,72 @@ export class CatalogueMemoryIndex {
   }
 
   /**
-   * Live slots holding every key, ascending, into `this.scratch`; returns how many. The base
-   * lists are intersected by galloping from the shortest; the tail lists (short) the same way.
+   * The live slots holding every key: how many, the first `wanted` base slots (display order) and
+   * every tail slot (arrival order). Sparse lists are intersected by galloping from the shortest,
+   * with bitmaps (and liveness) tested bit by bit; keys that are all bitmaps are ANDed word by word.
    */
-  private intersect(keys: readonly string[]): number {
+  private intersect(keys: readonly string[], wanted: number): Matches {
     const lists: Postings[] = [];
     for (const key of new Set(keys)) {
       const list = this.postings.get(key);
-      if (!list) return 0;
+      if (!list) return { base: EMPTY, tail: EMPTY, total: 0 };
       lists.push(list);
     }
-    if (lists.length === 0) return 0;
+    if (lists.length === 0) return { base: EMPTY, tail: EMPTY, total: 0 };
     const sparse = lists.filter((l) => l.bits === null).map((l) => l.base);
-    const dense = lists.flatMap((l) => (l.bits ? [l.bits] : []));
+    const bitmaps = [...lists.flatMap((l) => (l.bits ? [l.bits] : [])), this.live];
     sparse.sort((a, b) => a.length - b.length);
-    // Tail slots all follow base slots, so the two parts are intersected apart and laid end to end.
-    const tails = lists.some((l) => l.tail.length === 0)
-      ? null
-      : lists.map((l) => Int32Array.from(l.tail)).sort((a, b) => a.length - b.length);
-    const room = Math.min(...lists.map((l) => l.baseLength)) + (tails ? tails[0]!.length : 0);
-    if (this.scratch.length < room) this.scratch = new Int32Array(Math.max(room, this.scratch.length * 2));
-    const n =
+    const room = Math.min(wanted, ...lists.map((l) => l.baseLength));
+    const base = new Int32Array(room);
+    const baseTotal =
       sparse.length > 0
-        ? intersectInto(sparse, dense, this.live, this.scratch, 0)
-        : intersectBitmaps(dense, this.live, this.scratch);
-    return tails ? intersectInto(tails, [], this.live, this.scratch, n) : n;
+        ? intersectInto(sparse, bitmaps, base)
+        : intersectBitmaps(bitmaps, base, this.baseCount);
+    // Tail slots all follow base slots: the (short) tail lists are intersected apart.
+    let tail = EMPTY;
+    if (lists.every((l) => l.tail.length > 0)) {
+      const tails = lists.map((l) => Int32Array.from(l.tail)).sort((a, b) => a.length - b.length);
+      tail = new Int32Array(tails[0]!.length);
+      tail = tail.subarray(0, intersectInto(tails, [this.live], tail));
+    }
+    return { base: base.subarray(0, Math.min(baseTotal, room)), tail, total: baseTotal + tail.length };
   }
 
-  /** The page [offset, offset + limit) of the matches in display order. */
-  private page(matches: Int32Array, count: number, offset: number, limit: number): string[] {
-    // Base matches are in display order already; tail matches (slots ≥ baseCount) are sorted here.
-    let split = count;
-    while (split > 0 && matches[split - 1]! >= this.baseCount) split--;
-    const tail = Array.from(matches.subarray(split, count)).sort((a, b) => this.compareSlots(a, b));
+  /** The page [offset, offset + limit): base matches are in display order, tail ones sorted here. */
+  private page(matches: Matches, offset: number, limit: number): string[] {
+    const { base } = matches;
+    const tail = Array.from(matches.tail).sort((a, b) => this.compareSlots(a, b));
     const ids: string[] = [];
     let b = 0;
     let t = 0;
-    for (let position = 0; position < offset + limit && (b < split || t < tail.length); position++) {
+    for (let position = 0; position < offset + limit && (b < base.length || t < tail.length); position++) {
       let slot: number;
-      if (t >= tail.length || (b < split && this.compareSlots(matches[b]!, tail[t]!) < 0))
-        slot = matches[b++]!;
+      if (t >= tail.length || (b < base.length && this.compareSlots(base[b]!, tail[t]!) < 0))
+        slot = base[b++]!;
       else slot = tail[t++]!;
       if (position >= offset) ids.push(formatUuid(this.ids, slot * ID_BYTES));
     }
     return ids;
   }
+}
+
+interface Matches {
+  /** The first base matches, in display order (as many as were wanted). */
+  base: Int32Array;
+  /** Every tail match, in arrival order. */
+  tail: Int32Array;
+  /** Every match, counted. */
+  total: number;
+}
+
+function isSet(bits: Uint32Array, slot: number): boolean {
+  return ((bits[slot >>> 5]! >>> (slot & 31)) & 1) === 1;
+}
+
+function popcount(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 function toBitmap(slots: Int32Array, size: number): Uint32Array {
@@ -381,23 +399,17 @@ function toBitmap(slots: Int32Array, size: number): Uint32Array {
 }
 
 /**
- * Appends to `out` (from `at`) the live values present in every list and bitmap, ascending. Lists
- * are sorted ascending, shortest first: each value of the shortest is sought in the other lists by
- * galloping and tested in the bitmaps, so the cost follows the rarest key, not the commonest.
+ * Counts the values present in every list and set in every bitmap, writing the first ones (as many
+ * as `out` holds) ascending. Lists are sorted ascending, shortest first: each value of the shortest
+ * is sought in the other lists by galloping and tested in the bitmaps, so the cost follows the
+ * rarest key, not the commonest.
  */
-function intersectInto(
-  lists: Int32Array[],
-  bitmaps: Uint32Array[],
-  live: Uint8Array,
-  out: Int32Array,
-  at: number,
-): number {
+function intersectInto(lists: Int32Array[], bitmaps: Uint32Array[], out: Int32Array): number {
   const driver = lists[0]!;
-  let n = at;
+  let n = 0;
   const cursors = new Int32Array(lists.length);
   candidates: for (let i = 0; i < driver.length; i++) {
     const v = driver[i]!;
-    if (live[v] !== 1) continue;
     for (let b = 0; b < bitmaps.length; b++)
       if ((bitmaps[b]![v >>> 5]! & (1 << (v & 31))) === 0) continue candidates;
     for (let j = 1; j < lists.length; j++) {
@@ -425,23 +437,33 @@ function intersectInto(
       if (lo >= list.length) break candidates;
       if (list[lo] !== v) continue candidates;
     }
-    out[n++] = v;
+    if (n < out.length) out[n] = v;
+    n++;
   }
   return n;
 }
 
-/** The live slots set in every bitmap, ascending (each key is held by more than 1 entry in 32). */
-function intersectBitmaps(bitmaps: Uint32Array[], live: Uint8Array, out: Int32Array): number {
+/**
+ * Counts the slots below `size` set in every bitmap, writing the first ones (as many as `out`
+ * holds) ascending: a word-by-word AND, with bits read out only while `out` has room.
+ */
+function intersectBitmaps(bitmaps: Uint32Array[], out: Int32Array, size: number): number {
   let n = 0;
-  const words = bitmaps[0]!.length;
+  const words = Math.ceil(size / 32);
   for (let w = 0; w < words; w++) {
     let word = bitmaps[0]![w]!;
     for (let b = 1; b < bitmaps.length && word !== 0; b++) word &= bitmaps[b]![w]!;
+    if (word === 0) continue;
+    if (w === words - 1 && size % 32 !== 0) word &= (1 << (size % 32)) - 1;
+    if (n >= out.length) {
+      n += popcount(word);
+      continue;
+    }
     while (word !== 0) {
       const bit = 31 - Math.clz32(word & -word);
       word &= word - 1;
-      const slot = (w << 5) | bit;
-      if (live[slot] === 1) out[n++] = slot;
+      if (n < out.length) out[n] = (w << 5) | bit;
+      n++;
     }
   }
   return n;

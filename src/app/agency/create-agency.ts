@@ -6,6 +6,7 @@ import { type Actor, hasPermission } from '../../core/staff/index.ts';
 import { inTransaction, isUniqueViolation } from '../../db/repositories/index.ts';
 import { actorLabel, requireAgencyInScope } from '../shared/authorize.ts';
 import type { AppDeps } from '../shared/deps.ts';
+import { markAgenciesChanged } from './get-public-agency.ts';
 
 /**
  * A system admin creates any agency; a supervisor creates agencies inside its own subtree (its
@@ -22,7 +23,7 @@ export async function createAgency(
   const codeKind = classifyAgencyCode(agency.code);
   if (!codeKind) throw new DomainError('agency_code_invalid');
   try {
-    return await inTransaction(deps.db, async (repos) => {
+    const result = await inTransaction(deps.db, async (repos) => {
       const parentId = agency.parentId ?? null;
       if (!parentId && !isSystemAdmin) throw new DomainError('agency_parent_invalid', '请选择上级机关');
       if (parentId) {
@@ -62,6 +63,8 @@ export async function createAgency(
       });
       return created;
     });
+    markAgenciesChanged();
+    return result;
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError('duplicate', '已存在相同代码或名称的机关');
     throw error;

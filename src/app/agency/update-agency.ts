@@ -6,6 +6,7 @@ import type { Actor } from '../../core/staff/index.ts';
 import { inTransaction, isUniqueViolation } from '../../db/repositories/index.ts';
 import { actorLabel, requireAgencyInScope, requirePermission } from '../shared/authorize.ts';
 import type { AppDeps } from '../shared/deps.ts';
+import { markAgenciesChanged } from './get-public-agency.ts';
 
 /** Agency admins edit their own agency's record (the 指南 is built from it); system admins any. */
 export async function updateAgency(
@@ -24,7 +25,7 @@ export async function updateAgency(
     throw new DomainError('forbidden', '机关代码、层级和上级机关只能由系统管理员修改');
   }
   try {
-    return await inTransaction(deps.db, async (repos) => {
+    const result = await inTransaction(deps.db, async (repos) => {
       await requireAgencyInScope(repos, actor, agencyId);
       const before = await repos.agencies.findById(agencyId);
       if (!before) throw new DomainError('not_found');
@@ -55,6 +56,8 @@ export async function updateAgency(
       });
       return after;
     });
+    markAgenciesChanged();
+    return result;
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError('duplicate', '已存在相同代码或名称的机关');
     throw error;

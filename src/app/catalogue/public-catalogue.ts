@@ -8,6 +8,7 @@ import {
   createCatalogueSearch,
   looksLikeDocumentNumber,
 } from '../../search/index.ts';
+import { listPublicAgencies } from '../agency/get-public-agency.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { cachedSearch } from './search-cache.ts';
 
@@ -158,7 +159,7 @@ async function searchUncached(
   },
 ): Promise<PublicSearch> {
   const repos = createRepositories(deps.db);
-  const agencies = await repos.agencies.listAll();
+  const agencies = await listPublicAgencies(deps);
   const agency = input.agencyCode
     ? agencies.find((a) => a.code === input.agencyCode!.toUpperCase())
     : undefined;
@@ -181,6 +182,7 @@ async function searchUncached(
       ? repos.decisions.list({
           agencyId: agency?.id,
           text: text.replace(/\s+/g, ''),
+          textIsDocumentNumber: /[〔〕[\]【】]|号$/.test(text),
           decidedFrom: input.year ? `${input.year}-01-01` : undefined,
           decidedTo: input.year ? `${input.year}-12-31` : undefined,
           limit: 5,
@@ -203,7 +205,7 @@ export async function searchPublicDecisions(
   input: { text: string; agencyCode?: string; year?: number; page: number },
 ) {
   const repos = createRepositories(deps.db);
-  const agencies = await repos.agencies.listAll();
+  const agencies = await listPublicAgencies(deps);
   const agency = input.agencyCode
     ? agencies.find((a) => a.code === input.agencyCode!.toUpperCase())
     : undefined;

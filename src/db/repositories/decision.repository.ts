@@ -79,6 +79,8 @@ export interface DecisionListFilter {
   matterCategory?: string | undefined;
   /** A fragment of the 文号 (trigram index) or of the counterparty's name. */
   text?: string | undefined;
+  /** Look for `text` in the 文号 only (a query in 文号 form: no name holds 〔2021〕). */
+  textIsDocumentNumber?: boolean | undefined;
   limit: number;
   offset: number;
   /** Count at most this many (a capped count stays fast on large tables). */
@@ -295,9 +297,14 @@ export function decisionRepository(db: Executor) {
       if (filter.matterCategory) query = query.where('decision.matterCategory', '=', filter.matterCategory);
       if (filter.text) {
         const like = `%${escapeLike(filter.text)}%`;
-        query = query.where((eb) =>
-          eb.or([eb('decision.documentNumber', 'like', like), eb('decision.counterpartyName', 'like', like)]),
-        );
+        query = filter.textIsDocumentNumber
+          ? query.where('decision.documentNumber', 'like', like)
+          : query.where((eb) =>
+              eb.or([
+                eb('decision.documentNumber', 'like', like),
+                eb('decision.counterpartyName', 'like', like),
+              ]),
+            );
       }
       const countLimit = filter.countLimit ?? 10_000;
       const [rows, counted] = await Promise.all([
