@@ -58,14 +58,26 @@ export function indexTokens(...texts: (string | null | undefined)[]): string[] {
   return [...tokens];
 }
 
+/** Queries repeat: their cuts are kept (least recently used dropped first). */
+const QUERY_CUTS_KEPT = 5_000;
+const queryCuts = new Map<string, readonly string[]>();
+
 /** The words of a query, each of which must match (AND). */
 export function queryTokens(query: string): string[] {
+  const kept = queryCuts.get(query);
+  if (kept) {
+    queryCuts.delete(query);
+    queryCuts.set(query, kept);
+    return [...kept];
+  }
   const tokens: string[] = [];
   for (const token of segmenter().cut(query, true)) {
     const word = clean(token);
     if (word && !tokens.includes(word)) tokens.push(word);
   }
-  return tokens;
+  queryCuts.set(query, tokens);
+  if (queryCuts.size > QUERY_CUTS_KEPT) queryCuts.delete(queryCuts.keys().next().value!);
+  return [...tokens];
 }
 
 /** tsquery text: 'a' & 'b' (tokens are letters and digits only, see clean()). */
