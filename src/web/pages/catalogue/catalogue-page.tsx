@@ -1,4 +1,4 @@
-import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { EntryView, PublicationClockView } from '../../../contract/catalogue.ts';
@@ -19,6 +19,7 @@ import {
 } from './catalogue-shared.tsx';
 import { EntryDrawer } from './entry-drawer.tsx';
 import { EntryForm, type EntryFormValues, toEntryInput } from './entry-form.tsx';
+import { ImportDocumentsDrawer } from './import-documents-drawer.tsx';
 
 type Row = EntryView & { clock: PublicationClockView };
 
@@ -45,6 +46,7 @@ export function CataloguePage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [editingRule, setEditingRule] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<EntryFormValues>();
   const [ruleForm] = Form.useForm<{ pattern: string }>();
@@ -98,6 +100,11 @@ export function CataloguePage() {
         extra={
           <Space wrap>
             {picker}
+            {can('catalogue.import') && (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} disabled={!agencyId}>
+                导入文件
+              </Button>
+            )}
             {can('catalogue.edit') && (
               <Button
                 type="primary"
@@ -285,6 +292,17 @@ export function CataloguePage() {
           </Form.Item>
         </Form>
       </Modal>
+
+      {agencyId && (
+        <ImportDocumentsDrawer
+          open={importing}
+          agencyId={agencyId}
+          agencyName={agency?.name ?? ''}
+          categories={settings.data?.categories ?? []}
+          onClose={() => setImporting(false)}
+          onImported={() => list.reload()}
+        />
+      )}
 
       {openId && (
         <EntryDrawer entryId={openId} onClose={() => setOpenId(null)} onChanged={() => list.reload()} />

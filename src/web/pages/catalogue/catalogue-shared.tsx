@@ -17,6 +17,7 @@ export {
   DECISION_FIELD_SPECS,
   DECISION_KIND_LABELS,
   DECISION_KINDS,
+  DOCUMENT_FIELD_SPECS,
   DOCUMENT_TYPE_LABELS,
   DOCUMENT_TYPES,
   ENTRY_ACTION_LABELS,
@@ -101,7 +102,7 @@ export function yearChoices(from = 2019): { value: number; label: string }[] {
 /** Raw-body upload with progress (XMLHttpRequest: fetch cannot report upload progress). */
 export function uploadFile<T>(
   path: string,
-  file: File,
+  file: Blob,
   csrfToken: string,
   onProgress: (percent: number) => void,
 ): Promise<T> {

@@ -1,13 +1,11 @@
 import { InboxOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
   Card,
   Descriptions,
   Drawer,
   Input,
-  Progress,
   Select,
   Space,
   Table,
@@ -15,20 +13,19 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { DecisionView, ImportJobView } from '../../../contract/catalogue.ts';
-import { get } from '../../api/client.ts';
 import { useSession } from '../../api/session.tsx';
 import { useQuery } from '../../api/use-query.ts';
 import {
   DECISION_FIELD_SPECS,
   DECISION_KIND_LABELS,
   DECISION_KINDS,
-  uploadFile,
   useAgencyChoice,
   yearChoices,
 } from './catalogue-shared.tsx';
+import { ImportJobReport, UploadProgress, useImportJob } from './import-job.tsx';
 
 interface DecisionList {
   items: DecisionView[];
@@ -37,60 +34,9 @@ interface DecisionList {
   categories: { kind: DecisionView['kind']; matterCategory: string | null; count: number }[];
 }
 
-const PHASE_LABELS: Record<ImportJobView['phase'], string> = {
-  reading: '读取并逐行校验',
-  checking: '核对重复文号和已导入的记录',
-  committing: '写入',
-  done: '完成',
-};
-
-/** The import's progress and report, as the job row tells it. */
-function JobReport({ job }: { job: ImportJobView }) {
-  const percent =
-    job.status !== 'running'
-      ? 100
-      : job.phase === 'reading'
-        ? Math.min(99, Math.round((job.bytesRead / Math.max(1, job.byteSize)) * 95))
-        : job.phase === 'checking'
-          ? 96
-          : 98;
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <Progress
-        percent={percent}
-        status={job.status === 'failed' ? 'exception' : job.status === 'succeeded' ? 'success' : 'active'}
-        aria-label="导入进度"
-      />
-      <Typography.Text>
-        {job.fileName}：{PHASE_LABELS[job.phase]}，已读取 {job.rowsRead} 行
-        {job.errorCount > 0 ? `，发现 ${job.errorCount} 处问题` : ''}
-      </Typography.Text>
-      {job.status === 'succeeded' && <Alert type="success" showIcon title={job.message} />}
-      {job.status === 'failed' && (
-        <>
-          <Alert type="error" showIcon title={job.message} />
-          {job.errors.length > 0 && (
-            <Table
-              size="small"
-              rowKey={(_, i) => String(i)}
-              dataSource={job.errors}
-              pagination={{ pageSize: 10, hideOnSinglePage: true }}
-              columns={[
-                { title: '行', dataIndex: 'line', width: 80, render: (v?: number) => v ?? '—' },
-                { title: '列', dataIndex: 'column', width: 140, render: (v?: string) => v ?? '—' },
-                { title: '问题', dataIndex: 'message' },
-              ]}
-            />
-          )}
-        </>
-      )}
-    </Space>
-  );
-}
-
 /** 行政许可、处罚、强制决定: bulk import with progress and a report, and the list (section 二's drill-down). */
 export function DecisionsPage() {
-  const { can, session } = useSession();
+  const { can } = useSession();
   const { message } = App.useApp();
   const { agencyId, agency, picker } = useAgencyChoice();
   const [searchParams] = useSearchParams();
@@ -103,8 +49,6 @@ export function DecisionsPage() {
   const [open, setOpen] = useState<DecisionView | null>(null);
   const [defaultKind, setDefaultKind] = useState<string | undefined>(undefined);
   const [mapping, setMapping] = useState('');
-  const [uploadPercent, setUploadPercent] = useState<number | null>(null);
-  const [job, setJob] = useState<ImportJobView | null>(null);
 
   const params = new URLSearchParams({ page: String(page), pageSize: '20' });
   if (agencyId) params.set('agencyId', agencyId);
@@ -114,46 +58,19 @@ export function DecisionsPage() {
   const list = useQuery<DecisionList>(agencyId ? `/catalogue/decisions?${params}` : null);
   const jobs = useQuery<ImportJobView[]>(agencyId ? `/catalogue/imports?agencyId=${agencyId}` : null);
 
-  const reloadList = list.reload;
-  const reloadJobs = jobs.reload;
-  // Poll the running job until it ends.
-  useEffect(() => {
-    if (job?.status !== 'running') return;
-    const timer = setTimeout(() => {
-      get<ImportJobView>(`/catalogue/imports/${job.id}`)
-        .then((next) => {
-          setJob(next);
-          if (next.status !== 'running') {
-            reloadList();
-            reloadJobs();
-          }
-        })
-        .catch(() => undefined);
-    }, 700);
-    return () => clearTimeout(timer);
-  }, [job, reloadList, reloadJobs]);
+  const { job, setJob, uploadPercent, start, busy } = useImportJob(() => {
+    list.reload();
+    jobs.reload();
+  });
 
   const startImport = async (file: File) => {
-    if (!session || !agencyId) return false;
-    setJob(null);
-    setUploadPercent(0);
-    try {
-      const query = new URLSearchParams({ agencyId, fileName: file.name });
-      if (defaultKind) query.set('kind', defaultKind);
-      if (mapping.trim()) query.set('mapping', mapping.trim());
-      setJob(
-        await uploadFile<ImportJobView>(
-          `/catalogue/imports?${query}`,
-          file,
-          session.csrfToken,
-          setUploadPercent,
-        ),
-      );
-    } catch (error) {
-      message.error(error instanceof Error ? error.message : '上传失败');
-    } finally {
-      setUploadPercent(null);
-    }
+    if (!agencyId) return false;
+    const query = new URLSearchParams({ agencyId, fileName: file.name });
+    if (defaultKind) query.set('kind', defaultKind);
+    if (mapping.trim()) query.set('mapping', mapping.trim());
+    await start(query, file).catch((error: unknown) =>
+      message.error(error instanceof Error ? error.message : '上传失败'),
+    );
     return false;
   };
 
@@ -199,22 +116,17 @@ export function DecisionsPage() {
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             beforeUpload={startImport}
             showUploadList={false}
-            disabled={uploadPercent !== null || job?.status === 'running'}
+            disabled={busy}
           >
             <p className="ant-upload-drag-icon">
               <InboxOutlined />
             </p>
             <p className="ant-upload-text">点击或拖入 CSV / XLSX 文件开始导入</p>
           </Upload.Dragger>
-          {uploadPercent !== null && (
-            <div style={{ marginTop: 12 }}>
-              <Typography.Text>上传中</Typography.Text>
-              <Progress percent={uploadPercent} aria-label="上传进度" />
-            </div>
-          )}
+          <UploadProgress percent={uploadPercent} />
           {job && (
             <div style={{ marginTop: 12 }}>
-              <JobReport job={job} />
+              <ImportJobReport job={job} />
             </div>
           )}
         </Card>
