@@ -17,11 +17,11 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { importDecisions } from '../src/app/import/import-decisions.ts';
 import { writeDecisionsCsv } from '../src/app/import/write-decisions-file.ts';
-import { openSystem, type System } from '../src/bootstrap.ts';
+import { openSystem } from '../src/bootstrap.ts';
 import type { DecisionInput } from '../src/core/catalogue/index.ts';
 import { computeUnifiedSocialCreditCheck } from '../src/core/shared/identity-codes.ts';
 import { addDays } from '../src/core/shared/local-date.ts';
-import { createRepositories } from '../src/db/repositories/index.ts';
+import { addBureau, rateLine, withPeakRss, withScratchDatabase } from './lib/import-bench.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const PGLITE_ROWS = Number(process.env.BENCH_PGLITE_ROWS ?? ROWS);
@@ -81,53 +81,6 @@ function* decisions(count: number): Generator<DecisionInput> {
   }
 }
 
-/** Samples the process's resident set while `work` runs. */
-async function withPeakRss<T>(
-  work: () => Promise<T>,
-): Promise<{ result: T; peakMb: number; startMb: number }> {
-  const startMb = process.memoryUsage().rss / 1024 / 1024;
-  let peak = startMb;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss / 1024 / 1024);
-  }, 200);
-  try {
-    const result = await work();
-    return { result, peakMb: Math.max(peak, process.memoryUsage().rss / 1024 / 1024), startMb };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-async function addAgency(system: System): Promise<string> {
-  const agency = await createRepositories(system.database.db).agencies.insert({
-    code: '11320582014000028G',
-    codeKind: 'unified_social_credit_code',
-    name: '张家港市行政审批局',
-    shortName: null,
-    level: 'county',
-    kind: 'department',
-    parentId: null,
-    address: null,
-    postalCode: null,
-    officeHours: null,
-    phone: null,
-    fax: null,
-    email: null,
-    website: null,
-    disclosureOffice: null,
-    guideIntro: null,
-  });
-  return agency.id;
-}
-
-function line(label: string, rows: number, seconds: number, extra = ''): string {
-  return `${label.padEnd(52)} ${String(rows).padStart(9)} rows  ${seconds.toFixed(1).padStart(7)} s  ${Math.round(
-    rows / seconds,
-  )
-    .toString()
-    .padStart(8)} rows/s${extra}`;
-}
-
 mkdirSync(OUT, { recursive: true });
 const csvPath = join(OUT, `decisions-${ROWS}.csv`);
 let t0 = performance.now();
@@ -138,19 +91,12 @@ console.log(
 );
 
 // ── PostgreSQL: raw COPY beside the import, same file, same run ────────────────────────────────
-const dbName = `gongkai_bench_${process.pid}`;
-const admin = new pg.Client({ connectionString: ADMIN_URL });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-await admin.end();
-const url = new URL(ADMIN_URL);
-url.pathname = `/${dbName}`;
-try {
-  const system = await openSystem({ databaseUrl: url.toString() });
+await withScratchDatabase(ADMIN_URL, 'gongkai_bench', async (url) => {
+  const system = await openSystem({ databaseUrl: url });
   try {
-    const agencyId = await addAgency(system);
+    const agencyId = await addBureau(system);
     // The baseline table: the file's columns, typed, with every index the decision table has.
-    const client = new pg.Client({ connectionString: url.toString() });
+    const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query(`
       CREATE TABLE copy_baseline (
@@ -168,7 +114,7 @@ try {
     const copy = spawnSync(
       'psql',
       [
-        url.toString(),
+        url,
         '-v',
         'ON_ERROR_STOP=1',
         '-c',
@@ -181,7 +127,7 @@ try {
     await client.query('DROP TABLE copy_baseline');
     await client.query('CHECKPOINT');
     await client.end();
-    console.log(line('PostgreSQL: raw COPY (psql \\copy), same indexes', ROWS, copySeconds));
+    console.log(rateLine('PostgreSQL: raw COPY (psql \\copy), same indexes', ROWS, copySeconds));
 
     const { result, peakMb, startMb } = await withPeakRss(() =>
       importDecisions(system.deps, { actor: null, agencyId, file: { path: csvPath, name: 'decisions.csv' } }),
@@ -190,7 +136,7 @@ try {
       throw new Error(`import failed: ${result.message}`);
     const importSeconds = result.elapsedMs / 1000;
     console.log(
-      line(
+      rateLine(
         'PostgreSQL: gongkai import (validate, one transaction)',
         ROWS,
         importSeconds,
@@ -203,7 +149,7 @@ try {
       file: { path: csvPath, name: 'decisions.csv' },
     });
     console.log(
-      line(
+      rateLine(
         'PostgreSQL: same file again (adds nothing)',
         ROWS,
         again.elapsedMs / 1000,
@@ -213,12 +159,7 @@ try {
   } finally {
     await system.close();
   }
-} finally {
-  const cleanup = new pg.Client({ connectionString: ADMIN_URL });
-  await cleanup.connect();
-  await cleanup.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await cleanup.end();
-}
+});
 
 // ── PGlite (embedded), on disk ─────────────────────────────────────────────────────────────────
 if (PGLITE_ROWS > 0) {
@@ -228,13 +169,13 @@ if (PGLITE_ROWS > 0) {
   try {
     const system = await openSystem({ dataDir });
     try {
-      const agencyId = await addAgency(system);
+      const agencyId = await addBureau(system);
       const { result, peakMb, startMb } = await withPeakRss(() =>
         importDecisions(system.deps, { actor: null, agencyId, file: { path, name: 'decisions.csv' } }),
       );
       if (result.status !== 'succeeded') throw new Error(`import failed: ${result.message}`);
       console.log(
-        line(
+        rateLine(
           'PGlite: gongkai import (staged, then one INSERT)',
           PGLITE_ROWS,
           result.elapsedMs / 1000,
