@@ -391,6 +391,8 @@ export interface DecisionTable {
   amountYuan: number | null;
   importJobId: string | null;
   sourceLine: number | null;
+  /** xid8 of the transaction that last wrote the decision (default and trigger; read as text). */
+  changedXid: ColumnType<string, never, never>;
   createdAt: GeneratedTimestamp;
 }
 

@@ -4,11 +4,16 @@ import {
   catalogueIndexFeedRepository,
   type IndexFeedRow,
 } from '../db/repositories/catalogue-search.repository.ts';
+import {
+  type DecisionListItem,
+  decisionIndexFeedRepository,
+} from '../db/repositories/decision.repository.ts';
 import type { DB } from '../db/schema.ts';
 import { CatalogueMemoryIndex, type IndexDocument, type IndexQuery } from './memory-index.ts';
 
 /**
- * Keeps a CatalogueMemoryIndex per database handle in this process and follows the database with it:
+ * Keeps in-memory indexes (memory-index.ts) per database handle in this process — the catalogue's
+ * published entries, and the decisions' 文号 — and follows the database with them:
  *
  * - **Build**: published entries are read in display order, 5,000 at a time, from a watermark taken
  *   first; the writes made meanwhile are then read from that watermark and applied.
@@ -41,22 +46,31 @@ export function markCatalogueChanged(): void {
   writeGeneration++;
 }
 
+/** What an index reads from its table (the repositories' index feeds). */
+interface IndexFeed<Row extends { id: string }> {
+  countIndexed(): Promise<number>;
+  watermark(): Promise<string>;
+  readIndexedPage(after: { date: string; id: string } | null, limit: number): Promise<IndexFeedRow[]>;
+  readWrittenSince(watermark: string): Promise<(IndexFeedRow & { indexed: boolean })[]>;
+  findRows(ids: readonly string[]): Promise<Row[]>;
+}
+
 function toDocument(row: IndexFeedRow): IndexDocument {
   return {
     id: row.id,
-    publishedOn: row.publishedOn,
+    date: row.date,
     tokens: row.tokens === '' ? [] : row.tokens.split(' '),
     documentNumber: row.documentNumber,
   };
 }
 
-class FollowedIndex {
+class FollowedIndex<Row extends { id: string }> {
   private index: CatalogueMemoryIndex | null = null;
   /**
    * Rows of recent result pages, by id, least recently used first. An entry the feed reports as
    * written is dropped, so a kept row is never older than the index itself.
    */
-  private readonly rows = new Map<string, CatalogueSearchRow>();
+  private readonly rows = new Map<string, Row>();
   private watermark = '0';
   /** Entries applied whose transaction is at or after the watermark: they will be read again. */
   private appliedSince = new Map<string, string>();
@@ -64,14 +78,10 @@ class FollowedIndex {
   private lastFollowedAt = 0;
   private building: Promise<void> | null = null;
   private following: Promise<void> | null = null;
-  private readonly feed;
-
   constructor(
-    db: Kysely<DB>,
+    private readonly feed: IndexFeed<Row>,
     private readonly onProgress?: (progress: IndexBuildProgress) => void,
-  ) {
-    this.feed = catalogueIndexFeedRepository(db);
-  }
+  ) {}
 
   get ready(): boolean {
     return this.index !== null;
@@ -122,8 +132,8 @@ class FollowedIndex {
   }
 
   /** The rows of these published entries, from the cache or the database, in no particular order. */
-  async readRows(ids: readonly string[]): Promise<CatalogueSearchRow[]> {
-    const found: CatalogueSearchRow[] = [];
+  async readRows(ids: readonly string[]): Promise<Row[]> {
+    const found: Row[] = [];
     const missing: string[] = [];
     for (const id of ids) {
       const row = this.rows.get(id);
@@ -134,7 +144,7 @@ class FollowedIndex {
       } else missing.push(id);
     }
     if (missing.length > 0) {
-      for (const row of await this.feed.findPublishedRows(missing)) {
+      for (const row of await this.feed.findRows(missing)) {
         found.push(row);
         this.rows.set(row.id, row);
       }
@@ -146,23 +156,23 @@ class FollowedIndex {
   private smallCatalogue: boolean | null = null;
 
   private async isSmall(): Promise<boolean> {
-    this.smallCatalogue ??= (await this.feed.countPublished()) <= AWAIT_BUILD_UP_TO;
+    this.smallCatalogue ??= (await this.feed.countIndexed()) <= AWAIT_BUILD_UP_TO;
     return this.smallCatalogue;
   }
 
   private async load(): Promise<void> {
     const generation = writeGeneration;
     const watermark = await this.feed.watermark();
-    const total = await this.feed.countPublished();
+    const total = await this.feed.countIndexed();
     const index = new CatalogueMemoryIndex();
     // The next page is read while this one is indexed.
-    let page = this.feed.readPublishedPage(null, BATCH);
+    let page = this.feed.readIndexedPage(null, BATCH);
     for (;;) {
       const rows = await page;
       const last = rows.at(-1);
       const more = last !== undefined && rows.length === BATCH;
       if (more) {
-        page = this.feed.readPublishedPage({ publishedOn: last.publishedOn, id: last.id }, BATCH);
+        page = this.feed.readIndexedPage({ date: last.date, id: last.id }, BATCH);
         page.catch(() => {}); // awaited below; if indexing this page throws first, not unhandled
       }
       for (const row of rows) index.addToBase(toDocument(row));
@@ -196,7 +206,7 @@ class FollowedIndex {
     for (const row of rows) {
       if (appliedSince.get(row.id) === row.changedXid) continue;
       this.rows.delete(row.id);
-      if (row.published) index.upsert(toDocument(row));
+      if (row.indexed) index.upsert(toDocument(row));
       else index.remove(row.id);
       if (BigInt(row.changedXid) >= stillOpen) appliedSince.set(row.id, row.changedXid);
     }
@@ -204,40 +214,52 @@ class FollowedIndex {
   }
 }
 
-const indexes = new WeakMap<object, FollowedIndex>();
+const catalogueIndexes = new WeakMap<object, FollowedIndex<CatalogueSearchRow>>();
+const decisionIndexes = new WeakMap<object, FollowedIndex<DecisionListItem>>();
 
-function followedIndex(db: Kysely<DB>, onProgress?: (progress: IndexBuildProgress) => void): FollowedIndex {
-  let followed = indexes.get(db);
+function catalogueIndex(
+  db: Kysely<DB>,
+  onProgress?: (progress: IndexBuildProgress) => void,
+): FollowedIndex<CatalogueSearchRow> {
+  let followed = catalogueIndexes.get(db);
   if (!followed) {
-    followed = new FollowedIndex(db, onProgress);
-    indexes.set(db, followed);
+    followed = new FollowedIndex(catalogueIndexFeedRepository(db), onProgress);
+    catalogueIndexes.set(db, followed);
   }
   return followed;
 }
 
-/** Builds this database's index now (at server start), reporting progress. */
-export function buildCatalogueIndex(
+function decisionIndex(db: Kysely<DB>): FollowedIndex<DecisionListItem> {
+  let followed = decisionIndexes.get(db);
+  if (!followed) {
+    followed = new FollowedIndex(decisionIndexFeedRepository(db));
+    decisionIndexes.set(db, followed);
+  }
+  return followed;
+}
+
+/** Builds this database's indexes now (at server start), reporting the catalogue's progress. */
+export async function buildCatalogueIndex(
   db: Kysely<DB>,
   onProgress?: (progress: IndexBuildProgress) => void,
 ): Promise<void> {
-  return followedIndex(db, onProgress).build();
+  await Promise.all([catalogueIndex(db, onProgress).build(), decisionIndex(db).build()]);
 }
 
 /**
- * A page of published entries matching the query, in display order, with the exact number of
- * matches; null when the index is not built yet (the caller asks PostgreSQL instead).
+ * A page of matches in display order with the exact number of matches; null when the index is not
+ * built yet (the caller asks PostgreSQL instead).
  */
-export async function searchCatalogueIndex(
-  db: Kysely<DB>,
+async function searchFollowed<Row extends { id: string }>(
+  followed: FollowedIndex<Row>,
   query: IndexQuery,
-): Promise<{ rows: CatalogueSearchRow[]; total: number } | null> {
-  const followed = followedIndex(db);
+): Promise<{ rows: Row[]; total: number } | null> {
   for (let attempt = 0; ; attempt++) {
     const index = await followed.current();
     if (!index) return null;
     const found = index.query(query);
     const rows = await followed.readRows(found.ids);
-    // An entry withdrawn by another server since the last read: read the changes and ask again.
+    // A record gone since the last read (another server's withdrawal): read the changes, ask again.
     if (rows.length < found.ids.length && attempt === 0) {
       await followed.follow();
       continue;
@@ -248,4 +270,34 @@ export async function searchCatalogueIndex(
       total: found.total,
     };
   }
+}
+
+/** Published catalogue entries matching the query (words, 文号 fragment, filter lexemes). */
+export function searchCatalogueIndex(
+  db: Kysely<DB>,
+  query: IndexQuery,
+): Promise<{ rows: CatalogueSearchRow[]; total: number } | null> {
+  return searchFollowed(catalogueIndex(db), query);
+}
+
+/**
+ * Decisions whose 文号 holds the fragment, newest decided first, optionally of one agency and one
+ * year of decision; null while the index is first built on a large table.
+ */
+export function searchDecisionNumbers(
+  db: Kysely<DB>,
+  query: { fragment: string; agencyId?: string | undefined; year?: number | undefined; limit: number },
+): Promise<{ rows: DecisionListItem[]; total: number } | null> {
+  // The filter lexemes decisionIndexFeedRepository writes for each decision.
+  const facets = [
+    ...(query.agencyId ? [`agency_${query.agencyId.replace(/-/g, '')}`] : []),
+    ...(query.year ? [`year_${query.year}`] : []),
+  ];
+  return searchFollowed(decisionIndex(db), {
+    words: [],
+    documentNumberFragment: query.fragment,
+    facets,
+    offset: 0,
+    limit: query.limit,
+  });
 }

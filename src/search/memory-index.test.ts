@@ -20,7 +20,7 @@ const uuid = (n: number) => {
 
 /** Display order, as PostgreSQL sorts: publication date descending, then id descending. */
 const displayOrder = (a: IndexDocument, b: IndexDocument) =>
-  a.publishedOn === b.publishedOn ? (a.id < b.id ? 1 : -1) : a.publishedOn < b.publishedOn ? 1 : -1;
+  a.date === b.date ? (a.id < b.id ? 1 : -1) : a.date < b.date ? 1 : -1;
 
 function built(documents: IndexDocument[]): CatalogueMemoryIndex {
   const index = new CatalogueMemoryIndex();
@@ -49,12 +49,12 @@ function expected(live: Map<string, IndexDocument>, query: IndexQuery): { ids: s
 
 const doc = (
   n: number,
-  publishedOn: string,
+  date: string,
   tokens: string[],
   documentNumber: string | null = null,
 ): IndexDocument => ({
   id: uuid(n),
-  publishedOn,
+  date,
   tokens,
   documentNumber,
 });

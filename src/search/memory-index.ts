@@ -23,8 +23,8 @@
 export interface IndexDocument {
   /** The entry's uuid. */
   id: string;
-  /** 'YYYY-MM-DD'. */
-  publishedOn: string;
+  /** 'YYYY-MM-DD': the date shown by, newest first (publication for entries, decision for decisions). */
+  date: string;
   /** Words and filter lexemes, as stored in search_tokens (src/search/tokenize.ts). */
   tokens: readonly string[];
   documentNumber: string | null;
@@ -160,7 +160,7 @@ export class CatalogueMemoryIndex {
     if (this.sealed || !this.building) throw new Error('the base of a sealed index cannot grow');
     const slot = this.newSlot(document);
     if (slot > 0 && this.compareSlots(slot - 1, slot) >= 0)
-      throw new Error(`entries must come newest first: ${document.id} (${document.publishedOn})`);
+      throw new Error(`entries must come newest first: ${document.id} (${document.date})`);
     for (const key of this.keysOf(document)) {
       let list = this.building.get(key);
       if (!list) {
@@ -269,7 +269,7 @@ export class CatalogueMemoryIndex {
     this.days = grow(this.days, Math.max(this.slotCount, 1024));
     this.live = grow(this.live, Math.max(this.slotCount, 1024) >>> 5);
     parseUuid(document.id, this.ids, slot * ID_BYTES);
-    this.days[slot] = dayNumber(document.publishedOn);
+    this.days[slot] = dayNumber(document.date);
     this.live[slot >>> 5]! |= 1 << (slot & 31);
     this.documentNumbers[slot] = document.documentNumber;
     this.liveCount++;

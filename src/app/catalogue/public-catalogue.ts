@@ -8,6 +8,7 @@ import {
   createCatalogueSearch,
   looksLikeDocumentNumber,
 } from '../../search/index.ts';
+import { searchDecisionNumbers } from '../../search/indexed-catalogue-search.ts';
 import { listPublicAgencies } from '../agency/get-public-agency.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { cachedSearch } from './search-cache.ts';
@@ -158,7 +159,6 @@ async function searchUncached(
     page: number;
   },
 ): Promise<PublicSearch> {
-  const repos = createRepositories(deps.db);
   const agencies = await listPublicAgencies(deps);
   const agency = input.agencyCode
     ? agencies.find((a) => a.code === input.agencyCode!.toUpperCase())
@@ -179,20 +179,38 @@ async function searchUncached(
     // Decisions are looked up beside the catalogue when the query looks like a 文号; a name or a word
     // is searched among decisions on request (searchPublicDecisions), not on every query.
     text.replace(/\s+/g, '').length >= 3 && looksLikeDocumentNumber(text) && input.page === 1
-      ? repos.decisions.list({
+      ? decisionsByNumber(deps, {
+          fragment: text.replace(/\s+/g, ''),
           agencyId: agency?.id,
-          text: text.replace(/\s+/g, ''),
-          textIsDocumentNumber: /[〔〕[\]【】]|号$/.test(text),
-          decidedFrom: input.year ? `${input.year}-01-01` : undefined,
-          decidedTo: input.year ? `${input.year}-12-31` : undefined,
-          limit: 5,
-          offset: 0,
-          countLimit: 1000,
+          year: input.year,
         })
       : Promise.resolve(null),
   ]);
   return { result, decisions, agencies };
 }
+
+/**
+ * The first decisions whose 文号 holds the fragment, from the in-memory index of 文号 (or, while it
+ * is first built, from PostgreSQL's trigram index, also matching the counterparty).
+ */
+async function decisionsByNumber(
+  deps: AppDeps,
+  query: { fragment: string; agencyId: string | undefined; year: number | undefined },
+): Promise<{ items: DecisionListItem[]; total: number; totalIsCapped: boolean }> {
+  const indexed = await searchDecisionNumbers(deps.db, { ...query, limit: DECISIONS_BESIDE_SEARCH });
+  if (indexed) return { items: indexed.rows, total: indexed.total, totalIsCapped: false };
+  return createRepositories(deps.db).decisions.list({
+    agencyId: query.agencyId,
+    text: query.fragment,
+    decidedFrom: query.year ? `${query.year}-01-01` : undefined,
+    decidedTo: query.year ? `${query.year}-12-31` : undefined,
+    limit: DECISIONS_BESIDE_SEARCH,
+    offset: 0,
+    countLimit: 1000,
+  });
+}
+
+const DECISIONS_BESIDE_SEARCH = 5;
 
 /** Published entries and decisions per agency, for the home page. */
 export async function catalogueCountsByAgency(deps: AppDeps): Promise<Map<string, number>> {

@@ -192,50 +192,41 @@ export function catalogueSearchRepository(db: Executor) {
   };
 }
 
-/** A published entry as the in-memory index holds it. */
+/** A record as an in-memory search index holds it (src/search/indexed-catalogue-search.ts). */
 export interface IndexFeedRow {
   id: string;
-  publishedOn: string;
-  /** The search_tokens lexemes, space-separated (lexemes are letters, digits and '_'). */
+  /** The date it is shown by, newest first. */
+  date: string;
+  /** Words and filter lexemes, space-separated (lexemes are letters, digits and '_'). */
   tokens: string;
   documentNumber: string | null;
   /** The transaction that last wrote it (xid8 as text). */
   changedXid: string;
 }
 
+/** Every transaction older than this has ended: its writes are visible to any later read. */
+export async function readChangeWatermark(db: Executor): Promise<string> {
+  const row = await sql<{
+    xmin: string;
+  }>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`.execute(db);
+  return row.rows[0]!.xmin;
+}
+
 /**
- * What the in-memory search index reads: published entries in display order (to build it) and the
- * entries written since a watermark (to follow changes); see the change-feed migration for why the
- * watermark is a transaction id.
+ * What the catalogue's in-memory index reads: published entries in display order (to build it)
+ * and the entries written since a watermark (to follow changes); see the change-feed migration for
+ * why the watermark is a transaction id.
  */
 export function catalogueIndexFeedRepository(db: Executor) {
   const feedColumns = [
     'e.id',
-    'e.publishedOn',
+    'e.publishedOn as date',
     sql<string>`array_to_string(tsvector_to_array(e.search_tokens), ' ')`.as('tokens'),
     'e.documentNumber',
     sql<string>`e.changed_xid::text`.as('changedXid'),
   ] as const;
   return {
-    /** Up to `limit` published entries after `after`, newest first (publication date, then id). */
-    async readPublishedPage(
-      after: { publishedOn: string; id: string } | null,
-      limit: number,
-    ): Promise<IndexFeedRow[]> {
-      let query = db
-        .selectFrom('catalogueEntry as e')
-        .select(feedColumns)
-        .where('e.status', '=', 'published');
-      if (after)
-        query = query.where(
-          sql<boolean>`(e.published_on, e.id) < (${after.publishedOn}::date, ${after.id}::uuid)`,
-        );
-      return query.orderBy('e.publishedOn', 'desc').orderBy('e.id', 'desc').limit(limit).execute() as Promise<
-        IndexFeedRow[]
-      >;
-    },
-
-    async countPublished(): Promise<number> {
+    async countIndexed(): Promise<number> {
       const row = await db
         .selectFrom('catalogueEntry')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -244,26 +235,36 @@ export function catalogueIndexFeedRepository(db: Executor) {
       return Number(row?.n ?? 0);
     },
 
-    /** Every transaction older than this has ended: its writes are visible to any later read. */
-    async watermark(): Promise<string> {
-      const row = await sql<{
-        xmin: string;
-      }>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`.execute(db);
-      return row.rows[0]!.xmin;
+    watermark: () => readChangeWatermark(db),
+
+    /** Up to `limit` published entries after `after`, newest first (publication date, then id). */
+    async readIndexedPage(
+      after: { date: string; id: string } | null,
+      limit: number,
+    ): Promise<IndexFeedRow[]> {
+      let query = db
+        .selectFrom('catalogueEntry as e')
+        .select(feedColumns)
+        .where('e.status', '=', 'published');
+      if (after)
+        query = query.where(sql<boolean>`(e.published_on, e.id) < (${after.date}::date, ${after.id}::uuid)`);
+      return query.orderBy('e.publishedOn', 'desc').orderBy('e.id', 'desc').limit(limit).execute() as Promise<
+        IndexFeedRow[]
+      >;
     },
 
-    /** Entries written by transactions from `watermark` on, whatever their status now. */
-    async readWrittenSince(watermark: string): Promise<(IndexFeedRow & { published: boolean })[]> {
+    /** Entries written by transactions from `watermark` on, whether they are published now or not. */
+    async readWrittenSince(watermark: string): Promise<(IndexFeedRow & { indexed: boolean })[]> {
       const rows = await db
         .selectFrom('catalogueEntry as e')
-        .select([...feedColumns, sql<boolean>`e.status = 'published'`.as('published')])
+        .select([...feedColumns, sql<boolean>`e.status = 'published'`.as('indexed')])
         .where(sql<boolean>`e.changed_xid >= ${watermark}::xid8`)
         .execute();
-      return rows as (IndexFeedRow & { published: boolean })[];
+      return rows as (IndexFeedRow & { indexed: boolean })[];
     },
 
     /** The rows of a result page, published ones only, in no particular order. */
-    async findPublishedRows(ids: readonly string[]): Promise<CatalogueSearchRow[]> {
+    async findRows(ids: readonly string[]): Promise<CatalogueSearchRow[]> {
       if (ids.length === 0) return [];
       const rows = await db
         .selectFrom('catalogueEntry as e')

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Decision, DecisionInput, DecisionKind } from '../../core/catalogue/index.ts';
 import { stageName } from './catalogue-import.repository.ts';
+import { type IndexFeedRow, readChangeWatermark } from './catalogue-search.repository.ts';
 import type { Executor } from './executor.ts';
 
 /**
@@ -79,8 +80,6 @@ export interface DecisionListFilter {
   matterCategory?: string | undefined;
   /** A fragment of the 文号 (trigram index) or of the counterparty's name. */
   text?: string | undefined;
-  /** Look for `text` in the 文号 only (a query in 文号 form: no name holds 〔2021〕). */
-  textIsDocumentNumber?: boolean | undefined;
   limit: number;
   offset: number;
   /** Count at most this many (a capped count stays fast on large tables). */
@@ -297,14 +296,9 @@ export function decisionRepository(db: Executor) {
       if (filter.matterCategory) query = query.where('decision.matterCategory', '=', filter.matterCategory);
       if (filter.text) {
         const like = `%${escapeLike(filter.text)}%`;
-        query = filter.textIsDocumentNumber
-          ? query.where('decision.documentNumber', 'like', like)
-          : query.where((eb) =>
-              eb.or([
-                eb('decision.documentNumber', 'like', like),
-                eb('decision.counterpartyName', 'like', like),
-              ]),
-            );
+        query = query.where((eb) =>
+          eb.or([eb('decision.documentNumber', 'like', like), eb('decision.counterpartyName', 'like', like)]),
+        );
       }
       const countLimit = filter.countLimit ?? 10_000;
       const [rows, counted] = await Promise.all([
@@ -424,3 +418,67 @@ export function decisionRepository(db: Executor) {
 }
 
 export type DecisionRepository = ReturnType<typeof decisionRepository>;
+
+/**
+ * What the in-memory index of decision 文号 reads (the portal's search shows the decisions whose
+ * 文号 holds the query): decisions newest first by decision date, their agency and year as filter
+ * lexemes (decisionFacetLexemes in src/search builds the same), and those written since a watermark.
+ */
+export function decisionIndexFeedRepository(db: Executor) {
+  const feedColumns = [
+    'd.id',
+    'd.decidedOn as date',
+    sql<string>`'agency_' || replace(d.agency_id::text, '-', '') || ' year_' || to_char(d.decided_on, 'YYYY')`.as(
+      'tokens',
+    ),
+    'd.documentNumber',
+    sql<string>`d.changed_xid::text`.as('changedXid'),
+  ] as const;
+  return {
+    async countIndexed(): Promise<number> {
+      const row = await db
+        .selectFrom('decision')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+
+    watermark: () => readChangeWatermark(db),
+
+    async readIndexedPage(
+      after: { date: string; id: string } | null,
+      limit: number,
+    ): Promise<IndexFeedRow[]> {
+      let query = db.selectFrom('decision as d').select(feedColumns);
+      if (after)
+        query = query.where(sql<boolean>`(d.decided_on, d.id) < (${after.date}::date, ${after.id}::uuid)`);
+      return query.orderBy('d.decidedOn', 'desc').orderBy('d.id', 'desc').limit(limit).execute() as Promise<
+        IndexFeedRow[]
+      >;
+    },
+
+    async readWrittenSince(watermark: string): Promise<(IndexFeedRow & { indexed: boolean })[]> {
+      const rows = await db
+        .selectFrom('decision as d')
+        .select([...feedColumns, sql<boolean>`true`.as('indexed')])
+        .where(sql<boolean>`d.changed_xid >= ${watermark}::xid8`)
+        .execute();
+      return rows as (IndexFeedRow & { indexed: boolean })[];
+    },
+
+    async findRows(ids: readonly string[]): Promise<DecisionListItem[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom('decision')
+        .innerJoin('agency', 'agency.id', 'decision.agencyId')
+        .select([
+          ...DECISION_COLUMNS.map((c) => `decision.${c}` as const),
+          'agency.code as agencyCode',
+          'agency.name as agencyName',
+        ])
+        .where('decision.id', 'in', ids)
+        .execute();
+      return rows.map((r) => ({ ...toDecision(r), agencyCode: r.agencyCode, agencyName: r.agencyName }));
+    },
+  };
+}
