@@ -7,8 +7,6 @@ import { type Kysely, sql } from 'kysely';
  * written from that transaction on — so an entry written by a long transaction (an import) that
  * commits after a quicker one is never skipped, as it could be with a sequence or a timestamp.
  *
- * Decisions carry the same column: the portal's search keeps their 文号 in memory too.
- *
  * The fragment search now matches the 文号 only (titles are found by their words), so the title
  * trigram index is dropped.
  */
@@ -25,11 +23,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       FOR EACH ROW EXECUTE FUNCTION catalogue_entry_mark_changed();
     CREATE INDEX catalogue_entry_changed_xid_idx ON catalogue_entry (changed_xid);
     DROP INDEX catalogue_entry_title_trgm_idx;
-
-    ALTER TABLE decision ADD COLUMN changed_xid xid8 NOT NULL DEFAULT pg_current_xact_id();
-    CREATE TRIGGER decision_changed BEFORE UPDATE ON decision
-      FOR EACH ROW EXECUTE FUNCTION catalogue_entry_mark_changed();
-    CREATE INDEX decision_changed_xid_idx ON decision (changed_xid);
   `.execute(db);
 }
 
@@ -37,8 +30,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE INDEX catalogue_entry_title_trgm_idx ON catalogue_entry USING gin (title gin_trgm_ops)
       WHERE status = 'published';
-    DROP TRIGGER decision_changed ON decision;
-    ALTER TABLE decision DROP COLUMN changed_xid;
     DROP TRIGGER catalogue_entry_changed ON catalogue_entry;
     DROP FUNCTION catalogue_entry_mark_changed();
     ALTER TABLE catalogue_entry DROP COLUMN changed_xid;

@@ -6,6 +6,7 @@ import * as createDisclosureRequest from './2026-11-27T2200_create_disclosure_re
 import * as cellOriginComputed from './2026-11-27T2300_cell_origin_computed.ts';
 import * as catalogueChangeFeed from './2026-11-28T0000_catalogue_change_feed.ts';
 import * as documentImport from './2026-11-28T0100_document_import.ts';
+import * as decisionChangeFeed from './2026-11-28T0200_decision_change_feed.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the directory) so that the set is
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T2300_cell_origin_computed': cellOriginComputed,
   '2026-11-28T0000_catalogue_change_feed': catalogueChangeFeed,
   '2026-11-28T0100_document_import': documentImport,
+  '2026-11-28T0200_decision_change_feed': decisionChangeFeed,
 };
