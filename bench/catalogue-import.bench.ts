@@ -11,8 +11,7 @@
  * database is created for the run and dropped after. psql must be installed for the COPY baseline.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { importDecisions } from '../src/app/import/import-decisions.ts';
@@ -21,7 +20,13 @@ import { openSystem } from '../src/bootstrap.ts';
 import type { DecisionInput } from '../src/core/catalogue/index.ts';
 import { computeUnifiedSocialCreditCheck } from '../src/core/shared/identity-codes.ts';
 import { addDays } from '../src/core/shared/local-date.ts';
-import { addBureau, rateLine, withPeakRss, withScratchDatabase } from './lib/import-bench.ts';
+import {
+  addBureau,
+  rateLine,
+  withPeakRss,
+  withPgliteSystem,
+  withScratchDatabase,
+} from './lib/import-bench.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const PGLITE_ROWS = Number(process.env.BENCH_PGLITE_ROWS ?? ROWS);
@@ -165,28 +170,20 @@ await withScratchDatabase(ADMIN_URL, 'gongkai_bench', async (url) => {
 if (PGLITE_ROWS > 0) {
   const path = PGLITE_ROWS === ROWS ? csvPath : join(OUT, `decisions-${PGLITE_ROWS}.csv`);
   if (path !== csvPath) await writeDecisionsCsv(path, decisions(PGLITE_ROWS));
-  const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-bench-pglite-'));
-  try {
-    const system = await openSystem({ dataDir });
-    try {
-      const agencyId = await addBureau(system);
-      const { result, peakMb, startMb } = await withPeakRss(() =>
-        importDecisions(system.deps, { actor: null, agencyId, file: { path, name: 'decisions.csv' } }),
-      );
-      if (result.status !== 'succeeded') throw new Error(`import failed: ${result.message}`);
-      console.log(
-        rateLine(
-          'PGlite: gongkai import (staged, then one INSERT)',
-          PGLITE_ROWS,
-          result.elapsedMs / 1000,
-          `   RSS ${startMb.toFixed(0)} → peak ${peakMb.toFixed(0)} MB`,
-        ),
-      );
-    } finally {
-      await system.close();
-    }
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  await withPgliteSystem(async (system) => {
+    const agencyId = await addBureau(system);
+    const { result, peakMb, startMb } = await withPeakRss(() =>
+      importDecisions(system.deps, { actor: null, agencyId, file: { path, name: 'decisions.csv' } }),
+    );
+    if (result.status !== 'succeeded') throw new Error(`import failed: ${result.message}`);
+    console.log(
+      rateLine(
+        'PGlite: gongkai import (staged, then one INSERT)',
+        PGLITE_ROWS,
+        result.elapsedMs / 1000,
+        `   RSS ${startMb.toFixed(0)} → peak ${peakMb.toFixed(0)} MB`,
+      ),
+    );
+  });
 }
 rmSync(csvPath, { force: true });

@@ -12,8 +12,7 @@
  * DATABASE_URL is an administrative URL (default postgres://postgres@127.0.0.1:5432/test): a fresh
  * database is created for the run and dropped after.
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { entryTokens } from '../src/app/catalogue/entry-access.ts';
 import { importDocuments } from '../src/app/import/import-documents.ts';
@@ -25,7 +24,13 @@ import {
 import { openSystem } from '../src/bootstrap.ts';
 import { type DocumentType, findCategory } from '../src/core/catalogue/index.ts';
 import { addDays } from '../src/core/shared/local-date.ts';
-import { addBureau, rateLine, withPeakRss, withScratchDatabase } from './lib/import-bench.ts';
+import {
+  addBureau,
+  rateLine,
+  withPeakRss,
+  withPgliteSystem,
+  withScratchDatabase,
+} from './lib/import-bench.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const PGLITE_ROWS = Number(process.env.BENCH_PGLITE_ROWS ?? ROWS);
@@ -170,30 +175,22 @@ await withScratchDatabase(ADMIN_URL, 'gongkai_bench_documents', async (url) => {
 if (PGLITE_ROWS > 0) {
   const path = PGLITE_ROWS === ROWS ? csvPath : join(OUT, `documents-${PGLITE_ROWS}.csv`);
   if (path !== csvPath) await writeDocumentsCsv(path, documents(PGLITE_ROWS));
-  const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-bench-pglite-'));
-  try {
-    const system = await openSystem({ dataDir });
-    try {
-      const agencyId = await addBureau(system);
-      const { result, peakMb, startMb } = await withPeakRss(() =>
-        importDocuments(system.deps, { actor: null, agencyId, file: { path, name: 'documents.csv' } }),
-      );
-      if (result.status !== 'succeeded') throw new Error(`import failed: ${result.message}`);
-      console.log(
-        rateLine(
-          'PGlite: CSV import (staged, one transaction)',
-          PGLITE_ROWS,
-          result.elapsedMs / 1000,
-          `   RSS ${startMb.toFixed(0)} → peak ${peakMb.toFixed(0)} MB`,
-        ),
-      );
-    } finally {
-      await system.close();
-    }
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-    if (path !== csvPath) rmSync(path, { force: true });
-  }
+  await withPgliteSystem(async (system) => {
+    const agencyId = await addBureau(system);
+    const { result, peakMb, startMb } = await withPeakRss(() =>
+      importDocuments(system.deps, { actor: null, agencyId, file: { path, name: 'documents.csv' } }),
+    );
+    if (result.status !== 'succeeded') throw new Error(`import failed: ${result.message}`);
+    console.log(
+      rateLine(
+        'PGlite: CSV import (staged, one transaction)',
+        PGLITE_ROWS,
+        result.elapsedMs / 1000,
+        `   RSS ${startMb.toFixed(0)} → peak ${peakMb.toFixed(0)} MB`,
+      ),
+    );
+  });
+  if (path !== csvPath) rmSync(path, { force: true });
 }
 rmSync(csvPath, { force: true });
 rmSync(xlsxPath, { force: true });

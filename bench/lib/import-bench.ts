@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
-import type { System } from '../../src/bootstrap.ts';
-import { createRepositories } from '../../src/db/repositories/index.ts';
+import { openSystem, type System } from '../../src/bootstrap.ts';
+import { insertBureau } from '../../test/helpers/fixtures.ts';
 
 /** What the import benchmarks share: a scratch PostgreSQL database, the bureau, RSS sampling, a line. */
 
@@ -21,27 +24,9 @@ export async function withPeakRss<T>(
   }
 }
 
-/** The demo bureau (a county department: 第二十条 and the 市县 items of 第二十一条). */
-export async function addBureau(system: System): Promise<string> {
-  const agency = await createRepositories(system.database.db).agencies.insert({
-    code: '11320582014000028G',
-    codeKind: 'unified_social_credit_code',
-    name: '张家港市行政审批局',
-    shortName: null,
-    level: 'county',
-    kind: 'department',
-    parentId: null,
-    address: null,
-    postalCode: null,
-    officeHours: null,
-    phone: null,
-    fax: null,
-    email: null,
-    website: null,
-    disclosureOffice: null,
-    guideIntro: null,
-  });
-  return agency.id;
+/** The demo bureau alone (a county department: 第二十条 and the 市县 items of 第二十一条). */
+export function addBureau(system: System): Promise<string> {
+  return insertBureau(system.database.db);
 }
 
 export function rateLine(label: string, rows: number, seconds: number, extra = ''): string {
@@ -75,5 +60,20 @@ export async function withScratchDatabase<T>(
     await cleanup.connect();
     await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await cleanup.end();
+  }
+}
+
+/** An embedded PGlite on disk, in a temporary folder removed after `work`. */
+export async function withPgliteSystem<T>(work: (system: System) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-bench-pglite-'));
+  try {
+    const system = await openSystem({ dataDir });
+    try {
+      return await work(system);
+    } finally {
+      await system.close();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }

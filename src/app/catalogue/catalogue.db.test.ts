@@ -5,6 +5,7 @@ import {
   fixedClock,
   type TestDatabase,
 } from '../../../test/helpers/database.ts';
+import { actorsByUsername } from '../../../test/helpers/fixtures.ts';
 import type { EntryInput } from '../../contract/catalogue.ts';
 import { DomainError } from '../../core/shared/domain-error.ts';
 import type { Actor } from '../../core/staff/index.ts';
@@ -57,7 +58,7 @@ describe.each(ENGINES)('catalogue on %s', (engine) => {
   let deps: AppDeps;
   let bureauId: string;
   let townId: string;
-  const actors = new Map<string, Actor>();
+  let actors = new Map<string, Actor>();
   const as = (username: string) => actors.get(username)!;
   // Friday 27 November 2026, 10:00 in China.
   const clock = fixedClock('2026-11-27T02:00:00Z');
@@ -66,15 +67,7 @@ describe.each(ENGINES)('catalogue on %s', (engine) => {
     testDb = await createTestDatabase(engine, { demo: true, clock });
     deps = testDb.deps;
     const repos = createRepositories(deps.db);
-    for (const staff of await repos.staff.listInScope({ kind: 'all' })) {
-      actors.set(staff.username, {
-        staffId: staff.id,
-        username: staff.username,
-        displayName: staff.displayName,
-        agencyId: staff.agencyId,
-        roles: staff.roles,
-      });
-    }
+    actors = await actorsByUsername(deps.db);
     bureauId = (await repos.agencies.findByCode(BUREAU_CODE))!.id;
     townId = as('tq.clerk').agencyId;
   });

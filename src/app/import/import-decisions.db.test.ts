@@ -9,6 +9,7 @@ import {
   fixedClock,
   type TestDatabase,
 } from '../../../test/helpers/database.ts';
+import { encodeGbk, insertBureau } from '../../../test/helpers/fixtures.ts';
 import type { DecisionInput } from '../../core/catalogue/index.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
 import { demoDecisions } from '../demo/catalogue.seed.ts';
@@ -16,30 +17,6 @@ import type { AppDeps } from '../shared/deps.ts';
 import { BATCH_SIZE, importDecisions } from './import-decisions.ts';
 import { MAX_XLSX_BYTES } from './read-table.ts';
 import { writeDecisionsCsv, writeDecisionsXlsx } from './write-decisions-file.ts';
-
-/** GBK bytes for a text (what Excel writes as “CSV” on a Chinese Windows), from the platform's decoder. */
-function encodeGbk(text: string): Buffer {
-  const table = new Map<string, number[]>();
-  const decoder = new TextDecoder('gbk');
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const char = decoder.decode(new Uint8Array([lead, trail]));
-      if (char.length === 1 && !table.has(char)) table.set(char, [lead, trail]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (code < 0x80) bytes.push(code);
-    else {
-      const encoded = table.get(char);
-      if (!encoded) throw new Error(`no GBK code for ${char}`);
-      bytes.push(...encoded);
-    }
-  }
-  return Buffer.from(bytes);
-}
 
 describe.each(ENGINES)('decision import on %s', (engine) => {
   let testDb: TestDatabase;
@@ -61,25 +38,7 @@ describe.each(ENGINES)('decision import on %s', (engine) => {
   beforeAll(async () => {
     testDb = await createTestDatabase(engine, { clock: fixedClock('2026-11-27T02:00:00Z') });
     deps = testDb.deps;
-    const agency = await createRepositories(deps.db).agencies.insert({
-      code: '11320582014000028G',
-      codeKind: 'unified_social_credit_code',
-      name: '张家港市行政审批局',
-      shortName: null,
-      level: 'county',
-      kind: 'department',
-      parentId: null,
-      address: null,
-      postalCode: null,
-      officeHours: null,
-      phone: null,
-      fax: null,
-      email: null,
-      website: null,
-      disclosureOffice: null,
-      guideIntro: null,
-    });
-    agencyId = agency.id;
+    agencyId = await insertBureau(deps.db);
     dir = mkdtempSync(join(tmpdir(), 'gongkai-import-test-'));
   });
   afterAll(async () => {

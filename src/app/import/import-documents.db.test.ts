@@ -10,6 +10,7 @@ import {
   fixedClock,
   type TestDatabase,
 } from '../../../test/helpers/database.ts';
+import { actorsByUsername, encodeGbk } from '../../../test/helpers/fixtures.ts';
 import { findCategory } from '../../core/catalogue/index.ts';
 import { DomainError } from '../../core/shared/domain-error.ts';
 import { addDays } from '../../core/shared/local-date.ts';
@@ -28,30 +29,6 @@ import { type DocumentFileRow, writeDocumentsCsv, writeDocumentsXlsx } from './w
 
 const BUREAU_CODE = '11320582014000028G';
 const NORMATIVE = findCategory('a20_01')!.label;
-
-/** GBK bytes for a text (what Excel writes as “CSV” on a Chinese Windows), from the platform's decoder. */
-function encodeGbk(text: string): Buffer {
-  const table = new Map<string, number[]>();
-  const decoder = new TextDecoder('gbk');
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const char = decoder.decode(new Uint8Array([lead, trail]));
-      if (char.length === 1 && !table.has(char)) table.set(char, [lead, trail]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (code < 0x80) bytes.push(code);
-    else {
-      const encoded = table.get(char);
-      if (!encoded) throw new Error(`no GBK code for ${char}`);
-      bytes.push(...encoded);
-    }
-  }
-  return Buffer.from(bytes);
-}
 
 /** An old catalogue: normative documents with 文号 and notices without, over 2021 and 2022. */
 function documents(count: number): DocumentFileRow[] {
@@ -87,7 +64,7 @@ describe.each(ENGINES)('document import on %s', (engine) => {
   let deps: AppDeps;
   let bureauId: string;
   let dir: string;
-  const actors = new Map<string, Actor>();
+  let actors = new Map<string, Actor>();
   const as = (username: string) => actors.get(username)!;
   // Friday 27 November 2026, 10:00 in China.
   const clock = fixedClock('2026-11-27T02:00:00Z');
@@ -132,15 +109,7 @@ describe.each(ENGINES)('document import on %s', (engine) => {
     testDb = await createTestDatabase(engine, { demo: true, clock });
     deps = testDb.deps;
     const repos = createRepositories(deps.db);
-    for (const staff of await repos.staff.listInScope({ kind: 'all' })) {
-      actors.set(staff.username, {
-        staffId: staff.id,
-        username: staff.username,
-        displayName: staff.displayName,
-        agencyId: staff.agencyId,
-        roles: staff.roles,
-      });
-    }
+    actors = await actorsByUsername(deps.db);
     bureauId = (await repos.agencies.findByCode(BUREAU_CODE))!.id;
     dir = mkdtempSync(join(tmpdir(), 'gongkai-document-import-test-'));
   });
