@@ -83,8 +83,10 @@ class FollowedIndex<Row extends { id: string }> {
     private readonly onProgress?: (progress: IndexBuildProgress) => void,
   ) {}
 
-  get ready(): boolean {
-    return this.index !== null;
+  /** Entries, distinct keys and typed-array bytes of the index, once built. */
+  get stats(): { entries: number; keys: number; bytes: number } | null {
+    const index = this.index;
+    return index ? { entries: index.size, keys: index.keyCount, bytes: index.byteSize } : null;
   }
 
   /** Starts the build if none has started; resolves when the index can answer. */
@@ -244,6 +246,11 @@ export async function buildCatalogueIndex(
   onProgress?: (progress: IndexBuildProgress) => void,
 ): Promise<void> {
   await Promise.all([catalogueIndex(db, onProgress).build(), decisionIndex(db).build()]);
+}
+
+/** What the catalogue's and the decisions' indexes hold (for benchmarks and health checks). */
+export function searchIndexStats(db: Kysely<DB>) {
+  return { catalogue: catalogueIndex(db).stats, decisions: decisionIndex(db).stats };
 }
 
 /**
