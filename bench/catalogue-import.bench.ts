@@ -22,9 +22,9 @@ import { computeUnifiedSocialCreditCheck } from '../src/core/shared/identity-cod
 import { addDays } from '../src/core/shared/local-date.ts';
 import {
   addBureau,
+  benchPgliteImport,
   rateLine,
   withPeakRss,
-  withPgliteSystem,
   withScratchDatabase,
 } from './lib/import-bench.ts';
 
@@ -170,20 +170,11 @@ await withScratchDatabase(ADMIN_URL, 'gongkai_bench', async (url) => {
 if (PGLITE_ROWS > 0) {
   const path = PGLITE_ROWS === ROWS ? csvPath : join(OUT, `decisions-${PGLITE_ROWS}.csv`);
   if (path !== csvPath) await writeDecisionsCsv(path, decisions(PGLITE_ROWS));
-  await withPgliteSystem(async (system) => {
-    const agencyId = await addBureau(system);
-    const { result, peakMb, startMb } = await withPeakRss(() =>
+  await benchPgliteImport(
+    'PGlite: gongkai import (staged, then one INSERT)',
+    PGLITE_ROWS,
+    (system, agencyId) =>
       importDecisions(system.deps, { actor: null, agencyId, file: { path, name: 'decisions.csv' } }),
-    );
-    if (result.status !== 'succeeded') throw new Error(`import failed: ${result.message}`);
-    console.log(
-      rateLine(
-        'PGlite: gongkai import (staged, then one INSERT)',
-        PGLITE_ROWS,
-        result.elapsedMs / 1000,
-        `   RSS ${startMb.toFixed(0)} → peak ${peakMb.toFixed(0)} MB`,
-      ),
-    );
-  });
+  );
 }
 rmSync(csvPath, { force: true });

@@ -26,9 +26,9 @@ import { type DocumentType, findCategory } from '../src/core/catalogue/index.ts'
 import { addDays } from '../src/core/shared/local-date.ts';
 import {
   addBureau,
+  benchPgliteImport,
   rateLine,
   withPeakRss,
-  withPgliteSystem,
   withScratchDatabase,
 } from './lib/import-bench.ts';
 
@@ -175,21 +175,9 @@ await withScratchDatabase(ADMIN_URL, 'gongkai_bench_documents', async (url) => {
 if (PGLITE_ROWS > 0) {
   const path = PGLITE_ROWS === ROWS ? csvPath : join(OUT, `documents-${PGLITE_ROWS}.csv`);
   if (path !== csvPath) await writeDocumentsCsv(path, documents(PGLITE_ROWS));
-  await withPgliteSystem(async (system) => {
-    const agencyId = await addBureau(system);
-    const { result, peakMb, startMb } = await withPeakRss(() =>
-      importDocuments(system.deps, { actor: null, agencyId, file: { path, name: 'documents.csv' } }),
-    );
-    if (result.status !== 'succeeded') throw new Error(`import failed: ${result.message}`);
-    console.log(
-      rateLine(
-        'PGlite: CSV import (staged, one transaction)',
-        PGLITE_ROWS,
-        result.elapsedMs / 1000,
-        `   RSS ${startMb.toFixed(0)} → peak ${peakMb.toFixed(0)} MB`,
-      ),
-    );
-  });
+  await benchPgliteImport('PGlite: CSV import (staged, one transaction)', PGLITE_ROWS, (system, agencyId) =>
+    importDocuments(system.deps, { actor: null, agencyId, file: { path, name: 'documents.csv' } }),
+  );
   if (path !== csvPath) rmSync(path, { force: true });
 }
 rmSync(csvPath, { force: true });

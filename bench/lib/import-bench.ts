@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import type { ImportReport } from '../../src/app/import/run-import.ts';
 import { openSystem, type System } from '../../src/bootstrap.ts';
 import { insertBureau } from '../../test/helpers/fixtures.ts';
 
@@ -76,4 +77,25 @@ export async function withPgliteSystem<T>(work: (system: System) => Promise<T>):
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** One import into a fresh PGlite with the bureau: its rate and peak RSS printed under `label`. */
+export async function benchPgliteImport(
+  label: string,
+  rows: number,
+  run: (system: System, agencyId: string) => Promise<ImportReport>,
+): Promise<void> {
+  await withPgliteSystem(async (system) => {
+    const agencyId = await addBureau(system);
+    const { result, peakMb, startMb } = await withPeakRss(() => run(system, agencyId));
+    if (result.status !== 'succeeded') throw new Error(`import failed: ${result.message}`);
+    console.log(
+      rateLine(
+        label,
+        rows,
+        result.elapsedMs / 1000,
+        `   RSS ${startMb.toFixed(0)} → peak ${peakMb.toFixed(0)} MB`,
+      ),
+    );
+  });
 }

@@ -1,3 +1,9 @@
+import { approveEntry } from '../../src/app/catalogue/approve-entry.ts';
+import { createEntry } from '../../src/app/catalogue/create-entry.ts';
+import { submitEntryForReview } from '../../src/app/catalogue/submit-entry-for-review.ts';
+import type { AppDeps } from '../../src/app/shared/deps.ts';
+import type { EntryInput } from '../../src/contract/catalogue.ts';
+import type { CatalogueEntry } from '../../src/core/catalogue/index.ts';
 import type { Actor } from '../../src/core/staff/index.ts';
 import type { Executor } from '../../src/db/repositories/executor.ts';
 import { createRepositories } from '../../src/db/repositories/index.ts';
@@ -67,4 +73,18 @@ export async function actorsByUsername(db: Executor): Promise<Map<string, Actor>
     });
   }
   return actors;
+}
+
+/** An entry through the console's workflow: drafted by `clerk`, reviewed and published by `reviewer` today. */
+export async function publishInConsole(
+  deps: AppDeps,
+  input: { clerk: Actor; reviewer: Actor; agencyId: string; entry: EntryInput },
+): Promise<CatalogueEntry> {
+  const draft = await createEntry(deps, { actor: input.clerk, agencyId: input.agencyId, entry: input.entry });
+  const submitted = await submitEntryForReview(deps, {
+    actor: input.clerk,
+    entryId: draft.id,
+    version: draft.version,
+  });
+  return approveEntry(deps, { actor: input.reviewer, entryId: draft.id, version: submitted.version });
 }

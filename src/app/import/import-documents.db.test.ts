@@ -10,7 +10,7 @@ import {
   fixedClock,
   type TestDatabase,
 } from '../../../test/helpers/database.ts';
-import { actorsByUsername, encodeGbk } from '../../../test/helpers/fixtures.ts';
+import { actorsByUsername, encodeGbk, publishInConsole } from '../../../test/helpers/fixtures.ts';
 import { findCategory } from '../../core/catalogue/index.ts';
 import { DomainError } from '../../core/shared/domain-error.ts';
 import { addDays } from '../../core/shared/local-date.ts';
@@ -18,10 +18,8 @@ import type { Actor } from '../../core/staff/index.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
 import { approveEntry } from '../catalogue/approve-entry.ts';
 import { computeReportSection2 } from '../catalogue/compute-report-section2.ts';
-import { createEntry } from '../catalogue/create-entry.ts';
 import { entryTokens } from '../catalogue/entry-access.ts';
 import { listTimeliness } from '../catalogue/list-timeliness.ts';
-import { submitEntryForReview } from '../catalogue/submit-entry-for-review.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { type DocumentImportOptions, importDocuments } from './import-documents.ts';
 import { BATCH_SIZE } from './run-import.ts';
@@ -266,8 +264,9 @@ describe.each(ENGINES)('document import on %s', (engine) => {
     });
 
     // In the console: formed 9 October, approved today (27 November) — published late.
-    const draft = await createEntry(deps, {
-      actor: as('spj.clerk'),
+    const console = await publishInConsole(deps, {
+      clerk: as('spj.clerk'),
+      reviewer: as('spj.reviewer'),
       agencyId: bureauId,
       entry: {
         title: '关于印发《政务服务“一件事”集成办理规程》的通知',
@@ -276,16 +275,6 @@ describe.each(ENGINES)('document import on %s', (engine) => {
         category: 'a20_01',
         documentType: 'normative_document',
       },
-    });
-    const submitted = await submitEntryForReview(deps, {
-      actor: as('spj.clerk'),
-      entryId: draft.id,
-      version: draft.version,
-    });
-    const console = await approveEntry(deps, {
-      actor: as('spj.reviewer'),
-      entryId: draft.id,
-      version: submitted.version,
     });
 
     // The same dates from an old system's XLSX (real date cells), with one on time and one repealed.
