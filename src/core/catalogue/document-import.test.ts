@@ -275,11 +275,15 @@ describe('document columns', () => {
     '正文',
   ];
 
+  const mappingOf = (text: string) => {
+    const mapping = parseMappingText(DOCUMENT_FIELD_SPECS, text);
+    if (!mapping.ok) throw new Error(mapping.error.message);
+    return mapping.value;
+  };
+
   it('recognises a CMS export’s headers and takes a mapping for the others', () => {
-    const mapping = parseMappingText(DOCUMENT_FIELD_SPECS, '发布日期=上网时间');
-    expect(mapping.ok).toBe(true);
-    const result = mapping.ok && resolveColumnMapping(DOCUMENT_FIELD_SPECS, headers, mapping.value);
-    expect(result?.ok && result.value).toEqual({
+    const result = resolveColumnMapping(DOCUMENT_FIELD_SPECS, headers, mappingOf('发布日期=上网时间'));
+    expect(result.ok && result.value).toEqual({
       columns: {
         indexNumber: 1,
         title: 2,
@@ -295,10 +299,21 @@ describe('document columns', () => {
   });
 
   it('reads a field from no column when mapped to nothing, and then requires what is required', () => {
-    const mapping = parseMappingText(DOCUMENT_FIELD_SPECS, '发布日期=上网时间，正文=，索引号=');
-    const result = mapping.ok && resolveColumnMapping(DOCUMENT_FIELD_SPECS, headers, mapping.value);
-    expect(result?.ok && result.value.columns).not.toHaveProperty('body');
-    expect(result?.ok && result.value.ignoredHeaders).toEqual(['序号', '索引号', '正文']);
+    const result = resolveColumnMapping(
+      DOCUMENT_FIELD_SPECS,
+      headers,
+      mappingOf('发布日期=上网时间，正文=，索引号='),
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.columns).toEqual({
+      title: 2,
+      documentNumber: 3,
+      formedOn: 4,
+      publishedOn: 5,
+      category: 6,
+      documentType: 7,
+    });
+    expect(result.value.ignoredHeaders).toEqual(['序号', '索引号', '正文']);
     const without = resolveColumnMapping(DOCUMENT_FIELD_SPECS, headers, {
       publishedOn: '上网时间',
       title: '',
