@@ -9,10 +9,14 @@ import {
   listPublicDecisions,
   MAX_PORTAL_PAGE,
   PORTAL_PAGE_SIZE,
+  type PublicSearch,
+  publicSearchKey,
   searchPublicCatalogue,
   searchPublicDecisions,
 } from '../app/catalogue/public-catalogue.ts';
+import { cachedSearch } from '../app/catalogue/search-cache.ts';
 import type { AppDeps } from '../app/shared/deps.ts';
+import type { Agency } from '../core/agency/index.ts';
 import { DECISION_KINDS, DOCUMENT_TYPES, indexNumberFromSlug, VALIDITIES } from '../core/catalogue/index.ts';
 import { localDateInChina } from '../core/shared/local-date.ts';
 import { renderDecisionListPage, renderDecisionPage } from './pages/catalogue-decisions.page.ts';
@@ -189,16 +193,20 @@ export function cataloguePortalRoutes(deps: AppDeps): FastifyPluginAsync {
         validity: query.validity,
         documentType: query.type,
       };
-      const found = query.q !== '' ? await searchPublicCatalogue(deps, { ...filters, page }) : null;
-      const agencies = found?.agencies ?? (await listPublicAgencies(deps));
-      return sendHtml(
-        reply,
+      const render = (found: PublicSearch | null, agencies: Agency[]) =>
         renderSearchPage(filters, found, agencies, {
           pageSize: PORTAL_PAGE_SIZE,
           maxPage: MAX_PORTAL_PAGE,
           currentYear: Number(localDateInChina(deps.clock.now()).slice(0, 4)),
-        }),
-      );
+        });
+      if (query.q === '') return sendHtml(reply, render(null, await listPublicAgencies(deps)));
+      // The page itself is kept a short while: searches repeat, and a kept page costs no rendering.
+      const input = { ...filters, page };
+      const html = await cachedSearch(deps.db, publicSearchKey(input), Date.now(), async () => {
+        const found = await searchPublicCatalogue(deps, input);
+        return render(found, found.agencies);
+      });
+      return sendHtml(reply, html);
     });
 
     app.get('/search/decisions', async (request, reply) => {

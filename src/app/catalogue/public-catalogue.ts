@@ -11,7 +11,6 @@ import {
 import { searchDecisionNumbers } from '../../search/indexed-catalogue-search.ts';
 import { listPublicAgencies } from '../agency/get-public-agency.ts';
 import type { AppDeps } from '../shared/deps.ts';
-import { cachedSearch } from './search-cache.ts';
 
 /**
  * The portal's reads. Everything here is public by law (条例第十九、二十条): only published entries,
@@ -122,20 +121,19 @@ export interface PublicSearch {
   agencies: Agency[];
 }
 
-/** The portal search, through the short-lived result cache (search-cache.ts). */
-export function searchPublicCatalogue(
-  deps: AppDeps,
-  input: {
-    text: string;
-    agencyCode?: string;
-    category?: string;
-    year?: number;
-    validity?: Validity;
-    documentType?: DocumentType;
-    page: number;
-  },
-): Promise<PublicSearch> {
-  const key = JSON.stringify([
+export interface PublicSearchInput {
+  text: string;
+  agencyCode?: string;
+  category?: string;
+  year?: number;
+  validity?: Validity;
+  documentType?: DocumentType;
+  page: number;
+}
+
+/** What identifies a portal search, for the short-lived cache of its page (search-cache.ts). */
+export function publicSearchKey(input: PublicSearchInput): string {
+  return JSON.stringify([
     input.text.trim(),
     input.agencyCode?.toUpperCase() ?? '',
     input.category ?? '',
@@ -144,21 +142,10 @@ export function searchPublicCatalogue(
     input.documentType ?? '',
     input.page,
   ]);
-  return cachedSearch(deps.db, key, deps.clock.now().getTime(), () => searchUncached(deps, input));
 }
 
-async function searchUncached(
-  deps: AppDeps,
-  input: {
-    text: string;
-    agencyCode?: string;
-    category?: string;
-    year?: number;
-    validity?: Validity;
-    documentType?: DocumentType;
-    page: number;
-  },
-): Promise<PublicSearch> {
+/** The portal search: catalogue entries, and decisions when the query is in 文号 form. */
+export async function searchPublicCatalogue(deps: AppDeps, input: PublicSearchInput): Promise<PublicSearch> {
   const agencies = await listPublicAgencies(deps);
   const agency = input.agencyCode
     ? agencies.find((a) => a.code === input.agencyCode!.toUpperCase())
