@@ -124,6 +124,27 @@ describe.each(ENGINES)('the in-memory catalogue index on %s', (engine) => {
     expect(after.total).toBe(0);
   });
 
+  it('rebuilds rather than follows a large import, and finds its rows', async () => {
+    const search = createCatalogueSearch(test.deps.db);
+    await search.search({ text: '行政许可', page: 1, pageSize: 20 });
+    // 12,000 entries in one statement: more than a tail takes (10,000), as a document import writes them.
+    await sql`
+      INSERT INTO catalogue_entry (agency_id, title, issuing_agency_name, document_number, formed_on,
+        category, document_type, status, index_number, published_on, search_tokens)
+      SELECT ${bureauId}, '批量导入的通知' || n, '张家港市行政审批局', '张审批导〔2020〕' || n || '号', '2020-03-01',
+        'a20_05', 'notice', 'published', 'ZJG-BULK/2020-' || lpad(n::text, 5, '0'), '2020-03-02',
+        array_to_tsvector(ARRAY['批量', '导入', 'year_2020'])
+      FROM generate_series(1, 12000) AS n`.execute(test.deps.db);
+    markCatalogueChanged();
+    await expect
+      .poll(async () => (await search.search({ text: '批量导入', page: 1, pageSize: 20 })).total, {
+        timeout: 60_000,
+        interval: 500,
+      })
+      .toBe(12_000);
+    expect((await search.search({ text: '张审批导〔2020〕11999', page: 1, pageSize: 20 })).total).toBe(1);
+  }, 90_000);
+
   it('shows a withdrawal made in this process at once', async () => {
     const search = createCatalogueSearch(test.deps.db);
     await publishElsewhere('关于桥梁限载标志设置的通知', null, 'ZJG-TEST/2026-90003');

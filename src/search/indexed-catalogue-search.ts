@@ -51,7 +51,7 @@ interface IndexFeed<Row extends { id: string }> {
   countIndexed(): Promise<number>;
   watermark(): Promise<string>;
   readIndexedPage(after: { date: string; id: string } | null, limit: number): Promise<IndexFeedRow[]>;
-  readWrittenSince(watermark: string): Promise<(IndexFeedRow & { indexed: boolean })[]>;
+  readWrittenSince(watermark: string, limit: number): Promise<(IndexFeedRow & { indexed: boolean })[]>;
   findRows(ids: readonly string[]): Promise<Row[]>;
 }
 
@@ -76,6 +76,8 @@ class FollowedIndex<Row extends { id: string }> {
   private appliedSince = new Map<string, string>();
   private seenGeneration = writeGeneration;
   private lastFollowedAt = 0;
+  /** Too many writes to follow one by one: a rebuild is under way and following waits for it. */
+  private overflowed = false;
   private building: Promise<void> | null = null;
   private following: Promise<void> | null = null;
   constructor(
@@ -112,25 +114,40 @@ class FollowedIndex<Row extends { id: string }> {
     return this.index;
   }
 
-  /** Reads and applies what was written since the watermark (concurrent callers share one read). */
+  /**
+   * Reads and applies what was written since the watermark (concurrent callers share one read).
+   * More writes than a tail should hold (a large import) are not applied one by one: the index is
+   * rebuilt from the table, and the current one answers until then.
+   */
   follow(): Promise<void> {
     this.following ??= (async () => {
       const generation = writeGeneration;
       const index = this.index;
-      if (!index) return;
-      const next = await this.applyWrites(index, this.watermark, this.appliedSince);
+      if (!index || this.overflowed) return;
+      const next = await this.applyWrites(index, this.watermark, this.appliedSince, this.tailRoom(index));
+      if (next === 'too_many') {
+        this.overflowed = true;
+        void this.build().catch(() => {
+          this.overflowed = false;
+        });
+        return;
+      }
       if (this.index === index) {
         this.watermark = next.watermark;
         this.appliedSince = next.appliedSince;
       }
       this.seenGeneration = generation;
       this.lastFollowedAt = Date.now();
-      if (index.tailSize >= Math.max(REBUILD_MIN_TAIL, index.baseSize / 10))
-        void this.build().catch(() => {});
+      if (this.tailRoom(index) <= 0) void this.build().catch(() => {});
     })().finally(() => {
       this.following = null;
     });
     return this.following;
+  }
+
+  /** How many more entries the tail takes before a rebuild (a tenth of the index, at least 10,000). */
+  private tailRoom(index: CatalogueMemoryIndex): number {
+    return Math.max(REBUILD_MIN_TAIL, index.baseSize / 10) - index.tailSize;
   }
 
   /** The rows of these published entries, from the cache or the database, in no particular order. */
@@ -182,8 +199,11 @@ class FollowedIndex<Row extends { id: string }> {
       if (!more) break;
     }
     index.seal();
-    const next = await this.applyWrites(index, watermark, new Map());
+    // The writes made while the table was read; however many, they are applied to the new index.
+    const next = await this.applyWrites(index, watermark, new Map(), Number.POSITIVE_INFINITY);
+    if (next === 'too_many') throw new Error('unreachable: no limit');
     this.index = index;
+    this.overflowed = false;
     this.watermark = next.watermark;
     this.appliedSince = next.appliedSince;
     this.seenGeneration = generation;
@@ -191,17 +211,20 @@ class FollowedIndex<Row extends { id: string }> {
   }
 
   /**
-   * Applies the entries written from `watermark` on. The new watermark is taken before reading, so
-   * a transaction still running then is read again next time; an entry already applied at the same
-   * transaction is skipped, so re-reading adds nothing.
+   * Applies the entries written from `watermark` on, unless there are more than `limit`. The new
+   * watermark is taken before reading, so a transaction still running then is read again next
+   * time; an entry already applied at the same transaction is skipped, so re-reading adds nothing.
    */
   private async applyWrites(
     index: CatalogueMemoryIndex,
     watermark: string,
     applied: Map<string, string>,
-  ): Promise<{ watermark: string; appliedSince: Map<string, string> }> {
+    limit: number,
+  ): Promise<{ watermark: string; appliedSince: Map<string, string> } | 'too_many'> {
     const nextWatermark = await this.feed.watermark();
-    const rows = await this.feed.readWrittenSince(watermark);
+    const readLimit = Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) + applied.size + 1 : null;
+    const rows = await this.feed.readWrittenSince(watermark, readLimit ?? Number.MAX_SAFE_INTEGER);
+    if (readLimit !== null && rows.length >= readLimit) return 'too_many';
     const appliedSince = new Map<string, string>();
     const stillOpen = BigInt(nextWatermark);
     for (const [id, xid] of applied) if (BigInt(xid) >= stillOpen) appliedSince.set(id, xid);

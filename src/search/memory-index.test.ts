@@ -112,6 +112,19 @@ describe('CatalogueMemoryIndex', () => {
     expect(index.tailSize).toBe(2);
   });
 
+  it('finds every entry of a large build and of a large tail (bitmaps grow past their words)', () => {
+    const many = Array.from({ length: 5_000 }, (_, i) =>
+      doc(i + 1, `2021-01-${String(1 + (i % 28)).padStart(2, '0')}`, ['a', i % 2 === 0 ? 'even' : 'odd']),
+    );
+    const index = built(many);
+    expect(index.query(query({ words: ['a'] })).total).toBe(5_000);
+    expect(index.query(query({ words: ['a', 'even'] })).total).toBe(2_500);
+    for (let i = 0; i < 3_000; i++) index.upsert(doc(10_000 + i, '2022-01-01', ['a', 'tail']));
+    expect(index.query(query({ words: ['a'] })).total).toBe(8_000);
+    expect(index.query(query({ words: ['tail'] })).total).toBe(3_000);
+    expect(index.size).toBe(8_000);
+  });
+
   it('refuses a build out of display order', () => {
     const index = new CatalogueMemoryIndex();
     index.addToBase(doc(1, '2021-01-01', ['a']));

@@ -267,7 +267,7 @@ export class CatalogueMemoryIndex {
     const slot = this.slotCount++;
     this.ids = grow(this.ids, Math.max(this.slotCount, 1024) * ID_BYTES);
     this.days = grow(this.days, Math.max(this.slotCount, 1024));
-    this.live = grow(this.live, Math.max(this.slotCount, 1024) >>> 5);
+    this.live = grow(this.live, (Math.max(this.slotCount, 1024) + 31) >>> 5);
     parseUuid(document.id, this.ids, slot * ID_BYTES);
     this.days[slot] = dayNumber(document.date);
     this.live[slot >>> 5]! |= 1 << (slot & 31);

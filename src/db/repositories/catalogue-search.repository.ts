@@ -254,11 +254,16 @@ export function catalogueIndexFeedRepository(db: Executor) {
     },
 
     /** Entries written by transactions from `watermark` on, whether they are published now or not. */
-    async readWrittenSince(watermark: string): Promise<(IndexFeedRow & { indexed: boolean })[]> {
+    /** At most `limit` of them: the caller rebuilds rather than applying more. */
+    async readWrittenSince(
+      watermark: string,
+      limit: number,
+    ): Promise<(IndexFeedRow & { indexed: boolean })[]> {
       const rows = await db
         .selectFrom('catalogueEntry as e')
         .select([...feedColumns, sql<boolean>`e.status = 'published'`.as('indexed')])
         .where(sql<boolean>`e.changed_xid >= ${watermark}::xid8`)
+        .limit(limit)
         .execute();
       return rows as (IndexFeedRow & { indexed: boolean })[];
     },

@@ -457,11 +457,16 @@ export function decisionIndexFeedRepository(db: Executor) {
       >;
     },
 
-    async readWrittenSince(watermark: string): Promise<(IndexFeedRow & { indexed: boolean })[]> {
+    /** At most `limit` of them: the caller rebuilds rather than applying more. */
+    async readWrittenSince(
+      watermark: string,
+      limit: number,
+    ): Promise<(IndexFeedRow & { indexed: boolean })[]> {
       const rows = await db
         .selectFrom('decision as d')
         .select([...feedColumns, sql<boolean>`true`.as('indexed')])
         .where(sql<boolean>`d.changed_xid >= ${watermark}::xid8`)
+        .limit(limit)
         .execute();
       return rows as (IndexFeedRow & { indexed: boolean })[];
     },
