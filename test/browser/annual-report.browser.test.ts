@@ -98,12 +98,14 @@ describe('annual report authoring in Chromium', () => {
   it('shows each rule’s breach beside its cells as it is typed, and clears it when fixed', async () => {
     const page = await logIn('spj.clerk');
     await page.goto(`${base}/console/annual-reports`);
+    // The list first (the dialog offers the years not yet taken), then the dialog.
+    await page.getByRole('cell', { name: '2021' }).first().waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: /新建年度报告/ }).click();
     await page
       .getByRole('dialog')
       .getByRole('button', { name: /新\s*建/ })
       .click();
-    await page.getByTestId('findings-summary').waitFor();
+    await page.getByTestId('findings-summary').waitFor({ timeout: 20_000 });
     reportPath = new URL(page.url()).pathname;
     expect(reportPath).toMatch(/^\/console\/annual-reports\/[0-9a-f-]{36}$/);
     // The new report starts with the ledger's figures; only the fee (no fee records) is blank.
