@@ -253,8 +253,10 @@ export function catalogueIndexFeedRepository(db: Executor) {
       >;
     },
 
-    /** Entries written by transactions from `watermark` on, whether they are published now or not. */
-    /** At most `limit` of them: the caller rebuilds rather than applying more. */
+    /**
+     * Entries written by transactions from `watermark` on, whether they are published now or not;
+     * at most `limit` of them (the caller rebuilds rather than applying more).
+     */
     async readWrittenSince(
       watermark: string,
       limit: number,

@@ -91,6 +91,19 @@ export interface DecisionListItem extends Decision {
   agencyName: string;
 }
 
+/** A decision with its agency, as every read returns it (joined on agency). */
+const LIST_ITEM_COLUMNS = [
+  ...DECISION_COLUMNS.map((c) => `decision.${c}` as const),
+  'agency.code as agencyCode',
+  'agency.name as agencyName',
+] as const;
+
+function toListItem(
+  row: Omit<Decision, 'kind'> & { kind: string; agencyCode: string; agencyName: string },
+): DecisionListItem {
+  return { ...toDecision(row), agencyCode: row.agencyCode, agencyName: row.agencyName };
+}
+
 export function decisionRepository(db: Executor) {
   return {
     // ── Staging ─────────────────────────────────────────────────────────────────────────────────
@@ -275,14 +288,10 @@ export function decisionRepository(db: Executor) {
       const row = await db
         .selectFrom('decision')
         .innerJoin('agency', 'agency.id', 'decision.agencyId')
-        .select([
-          ...DECISION_COLUMNS.map((c) => `decision.${c}` as const),
-          'agency.code as agencyCode',
-          'agency.name as agencyName',
-        ])
+        .select(LIST_ITEM_COLUMNS)
         .where('decision.id', '=', id)
         .executeTakeFirst();
-      return row ? { ...toDecision(row), agencyCode: row.agencyCode, agencyName: row.agencyName } : undefined;
+      return row ? toListItem(row) : undefined;
     },
 
     async list(
@@ -303,11 +312,7 @@ export function decisionRepository(db: Executor) {
       const countLimit = filter.countLimit ?? 10_000;
       const [rows, counted] = await Promise.all([
         query
-          .select([
-            ...DECISION_COLUMNS.map((c) => `decision.${c}` as const),
-            'agency.code as agencyCode',
-            'agency.name as agencyName',
-          ])
+          .select(LIST_ITEM_COLUMNS)
           .orderBy('decision.decidedOn', 'desc')
           .orderBy('decision.id', 'desc')
           .limit(filter.limit)
@@ -325,7 +330,7 @@ export function decisionRepository(db: Executor) {
       ]);
       const total = Number(counted?.n ?? 0);
       return {
-        items: rows.map((r) => ({ ...toDecision(r), agencyCode: r.agencyCode, agencyName: r.agencyName })),
+        items: rows.map(toListItem),
         total: Math.min(total, countLimit),
         totalIsCapped: total > countLimit,
       };
@@ -422,7 +427,7 @@ export type DecisionRepository = ReturnType<typeof decisionRepository>;
 /**
  * What the in-memory index of decision 文号 reads (the portal's search shows the decisions whose
  * 文号 holds the query): decisions newest first by decision date, their agency and year as filter
- * lexemes (decisionFacetLexemes in src/search builds the same), and those written since a watermark.
+ * lexemes (searchDecisionNumbers in src/search builds the same), and those written since a watermark.
  */
 export function decisionIndexFeedRepository(db: Executor) {
   const feedColumns = [
@@ -476,14 +481,10 @@ export function decisionIndexFeedRepository(db: Executor) {
       const rows = await db
         .selectFrom('decision')
         .innerJoin('agency', 'agency.id', 'decision.agencyId')
-        .select([
-          ...DECISION_COLUMNS.map((c) => `decision.${c}` as const),
-          'agency.code as agencyCode',
-          'agency.name as agencyName',
-        ])
+        .select(LIST_ITEM_COLUMNS)
         .where('decision.id', 'in', ids)
         .execute();
-      return rows.map((r) => ({ ...toDecision(r), agencyCode: r.agencyCode, agencyName: r.agencyName }));
+      return rows.map(toListItem);
     },
   };
 }
