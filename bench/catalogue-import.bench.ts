@@ -14,11 +14,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { demoCreditCode, NAME_FIRST, NAME_SECOND, TRADES } from '../src/app/demo/catalogue.seed.ts';
 import { importDecisions } from '../src/app/import/import-decisions.ts';
 import { writeDecisionsCsv } from '../src/app/import/write-decisions-file.ts';
 import { openSystem } from '../src/bootstrap.ts';
 import type { DecisionInput } from '../src/core/catalogue/index.ts';
-import { computeUnifiedSocialCreditCheck } from '../src/core/shared/identity-codes.ts';
 import { addDays } from '../src/core/shared/local-date.ts';
 import {
   addBureau,
@@ -33,39 +33,10 @@ const PGLITE_ROWS = Number(process.env.BENCH_PGLITE_ROWS ?? ROWS);
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const OUT = join(import.meta.dirname, 'output');
 
-const FIRST = '恒泰永兴华盛宏达鑫源嘉瑞天成富港沙洲暨阳凤凰塘桥锦丰乐余南丰金港杨舍大新常阴德信中和汇通';
-const SECOND = '通达昌隆茂晟辉远润泽祥安博创新凯越丰德佳美科正源合利信诚宇航亿智联';
-const TRADES = [
-  '贸易',
-  '科技',
-  '机械',
-  '纺织',
-  '建材',
-  '电子',
-  '物流',
-  '餐饮管理',
-  '服饰',
-  '化工',
-  '五金',
-  '新材料',
-];
-const USCC = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-
-function creditCode(serial: number): string {
-  let n = serial;
-  let body = '';
-  for (let i = 0; i < 7; i++) {
-    body = USCC[n % 31]! + body;
-    n = Math.floor(n / 31);
-  }
-  const first17 = `91320582MA${body}`;
-  return first17 + computeUnifiedSocialCreditCheck(first17)!;
-}
-
 /** Realistic licensing rows (every column of a 双公示 export filled), unique 文号, spread over 2021. */
 function* decisions(count: number): Generator<DecisionInput> {
   for (let i = 0; i < count; i++) {
-    const name = `张家港${FIRST[i % FIRST.length]}${SECOND[(i * 7) % SECOND.length]}${TRADES[(i * 13) % TRADES.length]}有限公司`;
+    const name = `张家港${NAME_FIRST[i % NAME_FIRST.length]}${NAME_SECOND[(i * 7) % NAME_SECOND.length]}${TRADES[(i * 13) % TRADES.length]}有限公司`;
     const decidedOn = addDays('2021-01-04', Math.floor((i * 360) / count));
     yield {
       kind: 'licensing',
@@ -74,7 +45,7 @@ function* decisions(count: number): Generator<DecisionInput> {
       matterName: '有限责任公司设立登记',
       matterCategory: i % 80 === 0 ? '基本建设类' : '企业开办类',
       counterpartyName: name,
-      counterpartyCode: creditCode(i + 1),
+      counterpartyCode: demoCreditCode(i + 1),
       decidedOn,
       validFrom: decidedOn,
       validUntil: null,

@@ -41,9 +41,11 @@ function random(seed: number): () => number {
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
 
-const NAME_FIRST = '恒泰永兴华盛宏达鑫源嘉瑞天成富港沙洲暨阳凤凰塘桥锦丰乐余南丰金港杨舍大新常阴德信中和汇通';
-const NAME_SECOND = '通达昌隆茂晟辉远润泽祥安博创新凯越丰德佳美科正源合利信诚宇航亿智联';
-const TRADES = [
+/** Parts of the generated company names (the demo's, and the import benchmark's). */
+export const NAME_FIRST =
+  '恒泰永兴华盛宏达鑫源嘉瑞天成富港沙洲暨阳凤凰塘桥锦丰乐余南丰金港杨舍大新常阴德信中和汇通';
+export const NAME_SECOND = '通达昌隆茂晟辉远润泽祥安博创新凯越丰德佳美科正源合利信诚宇航亿智联';
+export const TRADES = [
   '贸易',
   '科技',
   '机械',
@@ -99,7 +101,8 @@ function pickWeighted<T extends { weight: number }>(roll: number, items: readonl
 
 const USCC_BODY = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
-function demoCreditCode(serial: number): string {
+/** A valid 统一社会信用代码 for the n-th generated company (GB 32100 check character). */
+export function demoCreditCode(serial: number): string {
   let n = serial;
   let body = '';
   for (let i = 0; i < 7; i++) {
