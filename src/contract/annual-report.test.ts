@@ -5,7 +5,7 @@ import { runRules } from '../core/annual-report/rules.ts';
 import { FindingSchema, ReportProseSchema, ReportTablesSchema } from './annual-report.ts';
 
 /** Every expected JSON of the shared fixtures: seed, rendered reports and the published PDFs. */
-const FIXTURES = import.meta.glob('../../../shared/fixtures/**/*.expected.json', {
+const FIXTURES = import.meta.glob('../../test/shared/fixtures/**/*.expected.json', {
   eager: true,
   import: 'default',
 }) as Record<string, unknown>;

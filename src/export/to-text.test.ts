@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SHARED_DIR } from '../../test/helpers/shared-fixtures.ts';
 import { SECTION_TITLES, SECTION3_ROW_LABELS } from '../core/annual-report/index.ts';
 import { loadDistinctFigures, loadSeedModel } from './__golden__/seed-model.ts';
 import { renderReportText } from './to-text.ts';
@@ -90,7 +91,10 @@ describe('renderReportText', () => {
       '信息公开收费情况。按照《国务院办公厅关于印发〈政府信息公开信息处理费管理办法〉的通知》国办函〔2020〕109号）规定的按件、按量收费标准，本年度没有产生信息公开处理费。',
     );
     // Every prose line of the seed text is found in the export (the seed's tables are laid out differently).
-    const seedText = readFileSync('/work/shared/fixtures/seed/zhangjiagang-approval-bureau-2021.txt', 'utf8');
+    const seedText = readFileSync(
+      `${SHARED_DIR}/fixtures/seed/zhangjiagang-approval-bureau-2021.txt`,
+      'utf8',
+    );
     const seedProse = seedText
       .split('\n')
       .map((line) => line.trim().replace(/\*\*/g, ''))

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SHARED_DIR } from '../../test/helpers/shared-fixtures.ts';
 import {
   checkDeadline,
   checkPublishedReport,
@@ -12,7 +13,7 @@ import {
 } from './checks.ts';
 import { type ParsedReport, parseReport } from './index.ts';
 
-const SHARED = process.env.GONGKAI_SHARED ?? '/work/shared';
+const SHARED = process.env.GONGKAI_SHARED ?? SHARED_DIR;
 const OWN = join(import.meta.dirname, '../../test/fixtures/reports');
 
 async function parse(path: string): Promise<ParsedReport> {

@@ -7,10 +7,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SHARED_DIR } from '../../test/helpers/shared-fixtures.ts';
 import { type Finding, RULES_BY_ID, runRules } from '../core/annual-report/index.ts';
 import { type ParsedReport, parseReport } from './index.ts';
 
-const SHARED = process.env.GONGKAI_SHARED ?? '/work/shared';
+const SHARED = process.env.GONGKAI_SHARED ?? SHARED_DIR;
 const OWN = join(import.meta.dirname, '../../test/fixtures/reports');
 const DIRS = [
   ...['fixtures/seed', 'fixtures/reports', 'fixtures/github-reports'].map((d) => join(SHARED, d)),

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SHARED_DIR } from '../../test/helpers/shared-fixtures.ts';
 import { parseReport } from './index.ts';
 import { readPdf } from './read-pdf.ts';
 import { placeByHeader } from './section4.ts';
 import { findHeadings, sectionRegion, type Token, tokenise } from './tokens.ts';
 
-const SHARED = process.env.GONGKAI_SHARED ?? '/work/shared';
+const SHARED = process.env.GONGKAI_SHARED ?? SHARED_DIR;
 
 describe('table 四 in a PDF with blank cells', () => {
   it('places each printed figure under its column word (published 洪泽区 2023 header)', async () => {

@@ -9,8 +9,9 @@ import { createRepositories } from '../../src/db/repositories/index.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { launchBrowser, WEB_DIR } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { SHARED_DIR } from '../helpers/shared-fixtures.ts';
 
-const SHARED = process.env.GONGKAI_SHARED ?? '/work/shared';
+const SHARED = process.env.GONGKAI_SHARED ?? SHARED_DIR;
 const HONGZE_2023_PDF = join(SHARED, 'fixtures/github-reports/kiro__hongze-district-2023.pdf');
 
 describe('report audit page in Chromium', () => {

@@ -6,6 +6,7 @@ import {
   fixedClock,
   type TestDatabase,
 } from '../../../test/helpers/database.ts';
+import { SHARED_DIR } from '../../../test/helpers/shared-fixtures.ts';
 import type { AnnualReportView } from '../../contract/annual-report-api.ts';
 import {
   diffTables,
@@ -35,7 +36,7 @@ import { submitAnnualReport } from './submit-annual-report.ts';
 import { updateReportCells } from './update-report-cells.ts';
 import { updateReportProse } from './update-report-prose.ts';
 
-const SEED_EXPECTED = '/work/shared/fixtures/seed/zhangjiagang-approval-bureau-2021.expected.json';
+const SEED_EXPECTED = `${SHARED_DIR}/fixtures/seed/zhangjiagang-approval-bureau-2021.expected.json`;
 
 function seedExpectedTables(): ReportTables {
   const raw = JSON.parse(readFileSync(SEED_EXPECTED, 'utf8')) as Record<string, unknown>;

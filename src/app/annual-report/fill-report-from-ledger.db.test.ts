@@ -6,6 +6,7 @@ import {
   fixedClock,
   type TestDatabase,
 } from '../../../test/helpers/database.ts';
+import { SHARED_DIR } from '../../../test/helpers/shared-fixtures.ts';
 import type { AnnualReportView } from '../../contract/annual-report-api.ts';
 import { DisclosureRequestIntakeSchema } from '../../contract/disclosure-request.ts';
 import { listCells, type ReportTables, readCell } from '../../core/annual-report/index.ts';
@@ -26,7 +27,7 @@ import { saveCompiledReport } from './save-compiled-report.ts';
 import { storeParsedReport } from './store-parsed-report.ts';
 import { updateReportCells } from './update-report-cells.ts';
 
-const SEED_EXPECTED = '/work/shared/fixtures/seed/zhangjiagang-approval-bureau-2021.expected.json';
+const SEED_EXPECTED = `${SHARED_DIR}/fixtures/seed/zhangjiagang-approval-bureau-2021.expected.json`;
 const FEE = 'section2.administrative_fee.amount_wan_yuan';
 const LICENSING = 'section2.licensing.decisions';
 

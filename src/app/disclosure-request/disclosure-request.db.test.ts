@@ -8,6 +8,7 @@ import {
   fixedClock,
   type TestDatabase,
 } from '../../../test/helpers/database.ts';
+import { SHARED_DIR } from '../../../test/helpers/shared-fixtures.ts';
 import type { DisclosureRequestIntake } from '../../contract/disclosure-request.ts';
 import { DisclosureRequestIntakeSchema } from '../../contract/disclosure-request.ts';
 import { computeDeadline } from '../../core/disclosure-request/index.ts';
@@ -40,7 +41,7 @@ import { submitApplication } from './submit-application.ts';
 import { updateRequestLetter } from './update-letter.ts';
 
 const FIXTURE = JSON.parse(
-  readFileSync('/work/shared/fixtures/seed/zhangjiagang-approval-bureau-2021.expected.json', 'utf8'),
+  readFileSync(`${SHARED_DIR}/fixtures/seed/zhangjiagang-approval-bureau-2021.expected.json`, 'utf8'),
 ) as { section3: unknown; section4: unknown };
 
 /** 2026-11-27 10:00 in China. */

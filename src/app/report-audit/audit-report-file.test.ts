@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { SHARED_DIR } from '../../../test/helpers/shared-fixtures.ts';
 import { parseReport } from '../../report-parser/index.ts';
 import {
   auditParsedReport,
@@ -11,7 +12,7 @@ import {
   readReports,
 } from './audit-report-file.ts';
 
-const SHARED = process.env.GONGKAI_SHARED ?? '/work/shared';
+const SHARED = process.env.GONGKAI_SHARED ?? SHARED_DIR;
 const read = (path: string) => new Uint8Array(readFileSync(join(SHARED, path)));
 const SEED = 'fixtures/seed/zhangjiagang-approval-bureau-2021.txt';
 const HONGZE_2024 = 'fixtures/github-reports/kiro__hongze-district-2024.pdftotext-layout.txt';

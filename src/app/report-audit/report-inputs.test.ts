@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { SHARED_DIR } from '../../../test/helpers/shared-fixtures.ts';
 import { expandInput, isReportFileName, MAX_FILE_BYTES } from './report-inputs.ts';
 
-const SHARED = process.env.GONGKAI_SHARED ?? '/work/shared';
+const SHARED = process.env.GONGKAI_SHARED ?? SHARED_DIR;
 const SEED = readFileSync(join(SHARED, 'fixtures/seed/zhangjiagang-approval-bureau-2021.txt'));
 const DOCX = readFileSync(
   join(import.meta.dirname, '../../../test/fixtures/reports/sample-county-2022.official-layout.docx'),

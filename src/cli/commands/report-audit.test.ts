@@ -11,6 +11,7 @@ import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHARED_DIR } from '../../../test/helpers/shared-fixtures.ts';
 import { ReportTablesSchema } from '../../contract/annual-report.ts';
 import {
   diffTables,
@@ -26,7 +27,7 @@ import { renderReport } from '../../export/index.ts';
 import { parseReport } from '../../report-parser/index.ts';
 import { type CliIo, runReportCheck, runReportCompile } from './report-audit.ts';
 
-const SHARED = process.env.GONGKAI_SHARED ?? '/work/shared';
+const SHARED = process.env.GONGKAI_SHARED ?? SHARED_DIR;
 const OWN = resolve(import.meta.dirname, '../../../test/fixtures/reports');
 const FIXTURE_DIRS = [
   ...['fixtures/seed', 'fixtures/reports', 'fixtures/github-reports'].map((d) => join(SHARED, d)),

@@ -4,7 +4,7 @@ import { diffTables, equalTables, toCanonicalJson, toCanonicalObject } from './c
 import { listCells, readCell } from './cell-access.ts';
 import { emptyReportTables, type ReportTables, SECTION3_ROWS } from './cells.ts';
 
-const EXPECTED = import.meta.glob('../../../../shared/fixtures/**/*.expected.json', {
+const EXPECTED = import.meta.glob('../../../test/shared/fixtures/**/*.expected.json', {
   eager: true,
   import: 'default',
 }) as Record<string, ReportTables & { findings?: unknown }>;

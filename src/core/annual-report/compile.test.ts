@@ -5,7 +5,7 @@ import { emptyReportTables, type ReportTables } from './cells.ts';
 import { compileReports, findCompileGaps } from './compile.ts';
 import { runRules } from './rules.ts';
 
-const EXPECTED = import.meta.glob('../../../../shared/fixtures/**/*.expected.json', {
+const EXPECTED = import.meta.glob('../../../test/shared/fixtures/**/*.expected.json', {
   eager: true,
   import: 'default',
 }) as Record<string, ReportTables>;

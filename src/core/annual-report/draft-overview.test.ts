@@ -4,7 +4,7 @@ import type { ReportTables } from './cells.ts';
 import { draftOverviewSentences, overviewFactsFromTables } from './draft-overview.ts';
 import { runRules } from './rules.ts';
 
-const EXPECTED = import.meta.glob('../../../../shared/fixtures/**/*.expected.json', {
+const EXPECTED = import.meta.glob('../../../test/shared/fixtures/**/*.expected.json', {
   eager: true,
   import: 'default',
 }) as Record<string, ReportTables>;

@@ -520,11 +520,11 @@ describe('R8 plausibility', () => {
 
 // ── the published reports: real prose, real cross-year pairs ──────────────────────────────────────
 
-const EXPECTED = import.meta.glob('../../../../shared/fixtures/**/*.expected.json', {
+const EXPECTED = import.meta.glob('../../../test/shared/fixtures/**/*.expected.json', {
   eager: true,
   import: 'default',
 }) as Record<string, ReportTables>;
-const TEXTS = import.meta.glob('../../../../shared/fixtures/**/*.{txt,md,html}', {
+const TEXTS = import.meta.glob('../../../test/shared/fixtures/**/*.{txt,md,html}', {
   eager: true,
   query: '?raw',
   import: 'default',
@@ -623,7 +623,7 @@ describe('R5 and R8 on every fixture', () => {
   it.each(Object.keys(EXPECTED).map((p) => [p.replace(/^.*fixtures\//, '')]))(
     '%s: no R5/R8 finding',
     (path) => {
-      const tables = EXPECTED[`../../../../shared/fixtures/${path}`] as ReportTables;
+      const tables = EXPECTED[`../../../test/shared/fixtures/${path}`] as ReportTables;
       expect(runRules({ tables }).filter((f) => f.rule === 'R5' || f.rule === 'R8')).toEqual([]);
     },
   );

@@ -1,10 +1,11 @@
 // Test support only: builds a ReportModel from the project's seed report (figures from the expected
-// JSON, prose from the published text). The product never reads /work/shared.
+// JSON, prose from the published text). The product never reads these fixtures.
 import { readFileSync } from 'node:fs';
+import { SHARED_DIR } from '../../../test/helpers/shared-fixtures.ts';
 import type { ReportTables } from '../../core/annual-report/index.ts';
 import { type ReportModel, reportTitle, SECTION_TITLES } from '../../core/annual-report/index.ts';
 
-const SEED_DIR = '/work/shared/fixtures/seed';
+const SEED_DIR = `${SHARED_DIR}/fixtures/seed`;
 
 export function loadSeedTables(): ReportTables {
   const raw = JSON.parse(

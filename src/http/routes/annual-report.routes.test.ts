@@ -5,12 +5,13 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, fixedClock, type TestDatabase } from '../../../test/helpers/database.ts';
 import { as, createTestServer, type LoggedIn, logInAs } from '../../../test/helpers/http.ts';
+import { SHARED_DIR } from '../../../test/helpers/shared-fixtures.ts';
 import { DEMO_PASSWORD } from '../../app/demo/demo-region.ts';
 import type { AnnualReportSummary, AnnualReportView } from '../../contract/annual-report-api.ts';
 import { listCells, type ReportTables } from '../../core/annual-report/index.ts';
 import { contentDisposition } from './annual-report.routes.ts';
 
-const SEED_EXPECTED = '/work/shared/fixtures/seed/zhangjiagang-approval-bureau-2021.expected.json';
+const SEED_EXPECTED = `${SHARED_DIR}/fixtures/seed/zhangjiagang-approval-bureau-2021.expected.json`;
 const TITLE_2021 = '张家港市行政审批局2021年政府信息公开工作年度报告';
 
 function seedExpectedTables(): ReportTables {

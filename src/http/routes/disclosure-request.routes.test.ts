@@ -3,11 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, fixedClock, type TestDatabase } from '../../../test/helpers/database.ts';
 import { as, createTestServer, type LoggedIn, logInAs } from '../../../test/helpers/http.ts';
+import { SHARED_DIR } from '../../../test/helpers/shared-fixtures.ts';
 import { DEMO_PASSWORD } from '../../app/demo/demo-region.ts';
 
 const BUREAU_CODE = '11320582014000028G';
 const FIXTURE = JSON.parse(
-  readFileSync('/work/shared/fixtures/seed/zhangjiagang-approval-bureau-2021.expected.json', 'utf8'),
+  readFileSync(`${SHARED_DIR}/fixtures/seed/zhangjiagang-approval-bureau-2021.expected.json`, 'utf8'),
 ) as { section3: unknown; section4: unknown };
 
 const APPLICATION = {

@@ -10,13 +10,14 @@ import {
   type TestDatabase,
 } from '../../../test/helpers/database.ts';
 import { as, createTestServer, type LoggedIn, logInAs } from '../../../test/helpers/http.ts';
+import { SHARED_DIR } from '../../../test/helpers/shared-fixtures.ts';
 import { DEMO_PASSWORD } from '../../app/demo/demo-region.ts';
 import type { AnnualReportView, CompiledReport } from '../../contract/annual-report-api.ts';
 import type { AuditedReportFile, ImportAuditedReport, ReportAnalysis } from '../../contract/report-audit.ts';
 import { diffTables, type ReportTables } from '../../core/annual-report/index.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
 
-const SHARED = process.env.GONGKAI_SHARED ?? '/work/shared';
+const SHARED = process.env.GONGKAI_SHARED ?? SHARED_DIR;
 const SEED_TEXT = readFileSync(join(SHARED, 'fixtures/seed/zhangjiagang-approval-bureau-2021.txt'), 'utf8');
 const HONGZE_2023_PDF = readFileSync(join(SHARED, 'fixtures/github-reports/kiro__hongze-district-2023.pdf'));
 /** The seed report as the bureau would have published it a year earlier. */
