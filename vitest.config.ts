@@ -8,6 +8,9 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits on pages and servers that share two cores with the rest of the suite: its
+    // default of 1 s failed browser steps (a reload, then an alert) on a busy CI machine.
+    expect: { poll: { timeout: 10_000 } },
     globalSetup: ['test/helpers/global-setup.ts'],
   },
 });

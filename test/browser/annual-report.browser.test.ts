@@ -189,6 +189,7 @@ describe('annual report authoring in Chromium', () => {
     await expect.poll(() => result.textContent()).toContain('保留人工填报');
     expect(await result.textContent()).toContain(`${NEW_NATURAL_PERSON} 为 3（台账为 0）`);
     expect(await page.getByLabel(NEW_NATURAL_PERSON).inputValue()).toBe('3');
+    await dialog.waitFor({ state: 'hidden' });
 
     await page.getByRole('button', { name: /从台账取数/ }).click();
     await overwrite.check();
