@@ -67,7 +67,7 @@ const DecisionSearchQuery = z.object({
   page: PageSchema,
 });
 
-function sendHtml(reply: FastifyReply, body: string, status = 200) {
+function sendHtml(reply: FastifyReply, body: string | Buffer, status = 200) {
   return reply.code(status).type('text/html; charset=utf-8').send(body);
 }
 

@@ -17,8 +17,11 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
+const SPECIAL = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  // Most text (titles, names, dates) has nothing to escape: tested first, it is returned as it is.
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text;
 }
 
 type Value = Html | string | number | null | undefined | false | readonly Value[];
@@ -26,8 +29,12 @@ type Value = Html | string | number | null | undefined | false | readonly Value[
 function render(value: Value): string {
   if (value === null || value === undefined || value === false) return '';
   if (value instanceof Html) return value.value;
-  if (Array.isArray(value)) return value.map(render).join('');
-  return escapeHtml(String(value));
+  if (Array.isArray(value)) {
+    let out = '';
+    for (const item of value) out += render(item);
+    return out;
+  }
+  return escapeHtml(typeof value === 'string' ? value : String(value));
 }
 
 export function html(strings: TemplateStringsArray, ...values: Value[]): Html {

@@ -6,7 +6,7 @@ import {
 } from '../db/repositories/catalogue-search.repository.ts';
 import type { Executor } from '../db/repositories/executor.ts';
 import type { DB } from '../db/schema.ts';
-import { type HighlightPart, highlight } from './highlight.ts';
+import { type HighlightPart, highlighter } from './highlight.ts';
 import { searchCatalogueIndex } from './indexed-catalogue-search.ts';
 import { facetLexemes, queryTokens, toTsQuery } from './tokenize.ts';
 
@@ -110,12 +110,13 @@ export function createCatalogueSearch(db: Executor): CatalogueSearch {
       const needles = [fragment, ...text.split(/\s+/), ...words].filter(
         (w) => w.length > 1 || text.length === 1,
       );
+      const mark = highlighter(needles);
       return {
         hits: result.rows.map((row) => ({
           ...row,
-          titleParts: highlight(row.title, needles),
-          summaryParts: row.summary ? highlight(row.summary, needles) : null,
-          documentNumberParts: row.documentNumber ? highlight(row.documentNumber, needles) : null,
+          titleParts: mark(row.title),
+          summaryParts: row.summary ? mark(row.summary) : null,
+          documentNumberParts: row.documentNumber ? mark(row.documentNumber) : null,
         })),
         total: result.total,
         totalIsCapped: result.totalIsCapped,

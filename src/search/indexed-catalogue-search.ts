@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import {
   type CatalogueSearchRow,
   catalogueIndexFeedRepository,
@@ -70,7 +71,7 @@ class FollowedIndex<Row extends { id: string }> {
    * Rows of recent result pages, by id, least recently used first. An entry the feed reports as
    * written is dropped, so a kept row is never older than the index itself.
    */
-  private readonly rows = new Map<string, Row>();
+  private readonly rows = new LRUCache<string, Row>({ max: ROW_CACHE_SIZE });
   private watermark = '0';
   /** Entries applied whose transaction is at or after the watermark: they will be read again. */
   private appliedSince = new Map<string, string>();
@@ -156,18 +157,14 @@ class FollowedIndex<Row extends { id: string }> {
     const missing: string[] = [];
     for (const id of ids) {
       const row = this.rows.get(id);
-      if (row) {
-        this.rows.delete(id);
-        this.rows.set(id, row);
-        found.push(row);
-      } else missing.push(id);
+      if (row) found.push(row);
+      else missing.push(id);
     }
     if (missing.length > 0) {
       for (const row of await this.feed.findRows(missing)) {
         found.push(row);
         this.rows.set(row.id, row);
       }
-      while (this.rows.size > ROW_CACHE_SIZE) this.rows.delete(this.rows.keys().next().value!);
     }
     return found;
   }
