@@ -19,6 +19,7 @@
  *
  * Pure and synchronous: no I/O, no clock.
  */
+import { LRUCache } from 'lru-cache';
 
 export interface IndexDocument {
   /** The entry's uuid. */
@@ -70,6 +71,8 @@ interface Postings {
 }
 
 const EMPTY = new Int32Array(0);
+/** Key sets whose matches among the base were counted, kept for their next pages and repeats. */
+const COUNTED_KEY_SETS = 10_000;
 
 function dayNumber(isoDate: string): number {
   return Math.floor(
@@ -118,6 +121,12 @@ export class CatalogueMemoryIndex {
   private baseCount = 0;
   private sealed = false;
   private liveCount = 0;
+  /**
+   * How many live base slots hold every key of a set (its keys sorted, joined by U+0001). The base
+   * only changes when one of its slots dies, and then every count is dropped: a count kept is
+   * exact, and a query whose set was counted reads only the head of the intersection, its page.
+   */
+  private readonly baseCounts = new LRUCache<string, number>({ max: COUNTED_KEY_SETS });
   private readonly postings = new Map<string, Postings>();
   /** While building: the growing base lists (trimmed into `postings` on seal). */
   private building: Map<string, { slots: Int32Array; length: number }> | null = new Map();
@@ -280,6 +289,7 @@ export class CatalogueMemoryIndex {
     if (isSet(this.live, slot)) {
       this.live[slot >>> 5]! &= ~(1 << (slot & 31));
       this.liveCount--;
+      if (slot < this.baseCount) this.baseCounts.clear();
       this.documentNumbers[slot] = null;
     }
   }
@@ -330,7 +340,8 @@ export class CatalogueMemoryIndex {
    */
   private intersect(keys: readonly string[], wanted: number): Matches {
     const lists: Postings[] = [];
-    for (const key of new Set(keys)) {
+    const distinct = [...new Set(keys)].sort();
+    for (const key of distinct) {
       const list = this.postings.get(key);
       if (!list) return { base: EMPTY, tail: EMPTY, total: 0 };
       lists.push(list);
@@ -341,16 +352,20 @@ export class CatalogueMemoryIndex {
     sparse.sort((a, b) => a.length - b.length);
     const room = Math.min(wanted, ...lists.map((l) => l.baseLength));
     const base = new Int32Array(room);
-    const baseTotal =
+    const keySet = distinct.join('\u0001');
+    const known = this.baseCounts.get(keySet);
+    const counted =
       sparse.length > 0
-        ? intersectInto(sparse, bitmaps, base)
-        : intersectBitmaps(bitmaps, base, this.baseCount);
+        ? intersectInto(sparse, bitmaps, base, known === undefined)
+        : intersectBitmaps(bitmaps, base, this.baseCount, known === undefined);
+    const baseTotal = known ?? counted;
+    if (known === undefined) this.baseCounts.set(keySet, counted);
     // Tail slots all follow base slots: the (short) tail lists are intersected apart.
     let tail = EMPTY;
     if (lists.every((l) => l.tail.length > 0)) {
       const tails = lists.map((l) => Int32Array.from(l.tail)).sort((a, b) => a.length - b.length);
       tail = new Int32Array(tails[0]!.length);
-      tail = tail.subarray(0, intersectInto(tails, [this.live], tail));
+      tail = tail.subarray(0, intersectInto(tails, [this.live], tail, true));
     }
     return { base: base.subarray(0, Math.min(baseTotal, room)), tail, total: baseTotal + tail.length };
   }
@@ -400,11 +415,16 @@ function toBitmap(slots: Int32Array, size: number): Uint32Array {
 
 /**
  * Counts the values present in every list and set in every bitmap, writing the first ones (as many
- * as `out` holds) ascending. Lists are sorted ascending, shortest first: each value of the shortest
- * is sought in the other lists by galloping and tested in the bitmaps, so the cost follows the
- * rarest key, not the commonest.
+ * as `out` holds) ascending; without `countAll` it stops once `out` is full. Lists are sorted
+ * ascending, shortest first: each value of the shortest is sought in the other lists by galloping
+ * and tested in the bitmaps, so the cost follows the rarest key, not the commonest.
  */
-function intersectInto(lists: Int32Array[], bitmaps: Uint32Array[], out: Int32Array): number {
+function intersectInto(
+  lists: Int32Array[],
+  bitmaps: Uint32Array[],
+  out: Int32Array,
+  countAll: boolean,
+): number {
   const driver = lists[0]!;
   let n = 0;
   const cursors = new Int32Array(lists.length);
@@ -439,18 +459,21 @@ function intersectInto(lists: Int32Array[], bitmaps: Uint32Array[], out: Int32Ar
     }
     if (n < out.length) out[n] = v;
     n++;
+    if (n >= out.length && !countAll) break;
   }
   return n;
 }
 
 /**
  * Counts the slots below `size` set in every bitmap, writing the first ones (as many as `out`
- * holds) ascending: a word-by-word AND, with bits read out only while `out` has room.
+ * holds) ascending: a word-by-word AND, with bits read out only while `out` has room; without
+ * `countAll` it stops once `out` is full.
  */
-function intersectBitmaps(bitmaps: Uint32Array[], out: Int32Array, size: number): number {
+function intersectBitmaps(bitmaps: Uint32Array[], out: Int32Array, size: number, countAll: boolean): number {
   let n = 0;
   const words = Math.ceil(size / 32);
   for (let w = 0; w < words; w++) {
+    if (n >= out.length && !countAll) break;
     let word = bitmaps[0]![w]!;
     for (let b = 1; b < bitmaps.length && word !== 0; b++) word &= bitmaps[b]![w]!;
     if (word === 0) continue;
