@@ -14,13 +14,13 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import helmet from 'helmet';
 import type { AppDeps } from '../app/shared/deps.ts';
 import { isDomainError } from '../core/shared/domain-error.ts';
 import { portalRoutes, renderNotFoundPage } from '../portal/portal.routes.ts';
 import { errorBody, HTTP_STATUS_BY_CODE } from './error-map.ts';
 import { loggerOptions } from './plugins/logging.ts';
 import { createSessionHook } from './plugins/request-context.ts';
+import { securityHeaders } from './plugins/security-headers.ts';
 import { agencyRoutes } from './routes/agency.routes.ts';
 import { annualReportRoutes } from './routes/annual-report.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
@@ -58,28 +58,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  // Security headers (helmet), its middleware made once: @fastify/helmet rebuilt it on every
-  // request, re-parsing the policy (3% of a portal search).
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // antd writes its component styles at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
+  const headers = securityHeaders();
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
-  app.addHook('onRequest', (request, reply, done) =>
-    securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
-  );
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   await app.register(fastifyRateLimit, {

@@ -39,6 +39,14 @@ describe('HTTP: auth, authorisation and isolation', () => {
     expect(health.json()).toMatchObject({ status: 'ok' });
     expect(health.headers['x-content-type-options']).toBe('nosniff');
     expect(health.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(health.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(health.headers['strict-transport-security']).toMatch(/^max-age=\d+/);
+    expect(health.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(health.headers['referrer-policy']).toBe('no-referrer');
+    // Errors and the portal's pages carry them too.
+    const missing = await app.inject('/agencies/NOPE/catalogue');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-security-policy']).toBe(health.headers['content-security-policy']);
     const openapi = (await app.inject('/api/openapi.json')).json();
     expect(openapi.openapi).toMatch(/^3\./);
     expect(Object.keys(openapi.paths)).toEqual(
