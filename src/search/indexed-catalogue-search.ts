@@ -11,6 +11,7 @@ import {
 } from '../db/repositories/decision.repository.ts';
 import type { DB } from '../db/schema.ts';
 import { CatalogueMemoryIndex, type IndexDocument, type IndexQuery } from './memory-index.ts';
+import { warmUpTokenizer } from './tokenize.ts';
 
 /**
  * Keeps in-memory indexes (memory-index.ts) per database handle in this process — the catalogue's
@@ -260,11 +261,15 @@ function decisionIndex(db: Kysely<DB>): FollowedIndex<DecisionListItem> {
   return followed;
 }
 
-/** Builds this database's indexes now (at server start), reporting the catalogue's progress. */
+/**
+ * Builds this database's indexes now (at server start), reporting the catalogue's progress, and
+ * loads the query segmenter's dictionary (else the first search waits 0.15 s for it).
+ */
 export async function buildCatalogueIndex(
   db: Kysely<DB>,
   onProgress?: (progress: IndexBuildProgress) => void,
 ): Promise<void> {
+  warmUpTokenizer();
   await Promise.all([catalogueIndex(db, onProgress).build(), decisionIndex(db).build()]);
 }
 
