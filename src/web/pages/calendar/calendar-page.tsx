@@ -108,6 +108,10 @@ export function CalendarPage() {
             aria-label="选择年度"
             value={year}
             onChange={setYear}
+            // The years on record come with the first answer: until then the list would be partial,
+            // and it would change under the pointer.
+            loading={!all.data}
+            disabled={!all.data}
             style={{ width: 120 }}
             options={[...new Set([...years, new Date().getFullYear(), new Date().getFullYear() + 1])]
               .sort()
