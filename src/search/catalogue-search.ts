@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DocumentType, Validity } from '../core/catalogue/index.ts';
+import { type DocumentType, normaliseDocumentNumber, type Validity } from '../core/catalogue/index.ts';
 import {
   type CatalogueSearchRow,
   catalogueSearchRepository,
@@ -74,7 +74,8 @@ export function createCatalogueSearch(db: Executor): CatalogueSearch {
     async search(query) {
       const text = query.text.trim().slice(0, MAX_QUERY_LENGTH);
       const words = queryTokens(text);
-      const fragment = text.replace(/\s+/g, '');
+      // 张审批[2021]12 or （2021） as typed finds 张审批〔2021〕12号, as imports store it.
+      const fragment = normaliseDocumentNumber(text);
       const facets = facetLexemes({
         agencyCode: query.agencyCode,
         publishedOn: query.year === undefined ? undefined : String(query.year),

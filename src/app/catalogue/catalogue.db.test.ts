@@ -129,8 +129,21 @@ describe.each(ENGINES)('catalogue on %s', (engine) => {
     const edited = await updateEntry(deps, {
       actor: as('spj.clerk'),
       entryId: draft.id,
-      changes: { ...normative({ summary: '修改后的概述' }), version: draft.version },
+      // Typed with square brackets, kept the way imports keep it (六角括号).
+      changes: {
+        ...normative({ summary: '修改后的概述', documentNumber: '张审批规 [2026] 1号' }),
+        version: draft.version,
+      },
     });
+    expect(edited.documentNumber).toBe('张审批规〔2026〕1号');
+    // The console's list finds it by its 文号 typed either way.
+    for (const text of ['张审批规〔2026〕1', '张审批规[2026]1']) {
+      const listed = await listEntries(deps, { actor: as('spj.clerk'), text, page: 1, pageSize: 10 });
+      expect(
+        listed.entries.map((e) => e.id),
+        text,
+      ).toContain(draft.id);
+    }
     // A stale version is a conflict, not a silent overwrite.
     expect(
       (
@@ -447,6 +460,13 @@ describe.each(ENGINES)('catalogue on %s', (engine) => {
       expect(result.hits.map((h) => h.documentNumber)).toContain('张审批〔2021〕12号');
       const hit = result.hits.find((h) => h.documentNumber === '张审批〔2021〕12号')!;
       expect(hit.documentNumberParts?.find((p) => p.hit)?.text).toBe('张审批〔2021〕12');
+      // As people type the year's brackets: the same entries, the same mark.
+      for (const typed of ['张审批[2021]12', '张审批（2021）12', '张审批【2021】12', '张审批 〔2021〕 12']) {
+        const same = await search(typed);
+        expect(same.total, typed).toBe(result.total);
+        const marked = same.hits.find((h) => h.documentNumber === '张审批〔2021〕12号')!;
+        expect(marked.documentNumberParts?.find((p) => p.hit)?.text).toBe('张审批〔2021〕12');
+      }
     });
 
     it('filters by agency, year, validity and category, and pages', async () => {
@@ -485,6 +505,15 @@ describe.each(ENGINES)('catalogue on %s', (engine) => {
         page: 1,
       });
       expect(list?.items.map((d) => d.documentNumber)).toEqual(['张审批企〔2021〕00012号']);
+      // Square brackets as typed find the decision, beside the search and in the list.
+      const typed = await searchPublicCatalogue(deps, { text: '张审批企[2021]00012', page: 1 });
+      expect(typed.decisions?.items.map((d) => d.documentNumber)).toEqual(['张审批企〔2021〕00012号']);
+      const listed = await listPublicDecisions(deps, {
+        agencyCode: BUREAU_CODE,
+        text: '张审批企[2021]00012',
+        page: 1,
+      });
+      expect(listed?.items.map((d) => d.documentNumber)).toEqual(['张审批企〔2021〕00012号']);
     });
   });
 });

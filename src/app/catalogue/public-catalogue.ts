@@ -1,5 +1,11 @@
 import type { Agency } from '../../core/agency/index.ts';
-import type { CatalogueEntry, DecisionKind, DocumentType, Validity } from '../../core/catalogue/index.ts';
+import {
+  type CatalogueEntry,
+  type DecisionKind,
+  type DocumentType,
+  normaliseDocumentNumber,
+  type Validity,
+} from '../../core/catalogue/index.ts';
 import type { EntryAttachmentInfo, LinkedEntry } from '../../db/repositories/catalogue.repository.ts';
 import type { DecisionListItem } from '../../db/repositories/decision.repository.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
@@ -165,9 +171,9 @@ export async function searchPublicCatalogue(deps: AppDeps, input: PublicSearchIn
     }),
     // Decisions are looked up beside the catalogue when the query looks like a 文号; a name or a word
     // is searched among decisions on request (searchPublicDecisions), not on every query.
-    text.replace(/\s+/g, '').length >= 3 && looksLikeDocumentNumber(text) && input.page === 1
+    normaliseDocumentNumber(text).length >= 3 && looksLikeDocumentNumber(text) && input.page === 1
       ? decisionsByNumber(deps, {
-          fragment: text.replace(/\s+/g, ''),
+          fragment: normaliseDocumentNumber(text),
           agencyId: agency?.id,
           year: input.year,
         })

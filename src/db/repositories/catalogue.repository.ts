@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
-import type {
-  CatalogueEntry,
-  DocumentType,
-  EntryContentFields,
-  EntryStatus,
-  LinkKind,
-  Validity,
+import {
+  type CatalogueEntry,
+  type DocumentType,
+  type EntryContentFields,
+  type EntryStatus,
+  type LinkKind,
+  normaliseDocumentNumber,
+  type Validity,
 } from '../../core/catalogue/index.ts';
 import type { AgencyScope } from '../../core/staff/index.ts';
 import { agencySubtreeIds, type Executor } from './executor.ts';
@@ -341,10 +342,11 @@ export function catalogueRepository(db: Executor) {
       }
       if (filter.text) {
         const like = `%${escapeLike(filter.text)}%`;
+        const numberLike = `%${escapeLike(normaliseDocumentNumber(filter.text))}%`;
         query = query.where((eb) =>
           eb.or([
             eb('catalogueEntry.title', 'like', like),
-            eb('catalogueEntry.documentNumber', 'like', like),
+            eb('catalogueEntry.documentNumber', 'like', numberLike),
             eb('catalogueEntry.indexNumber', 'like', like),
           ]),
         );

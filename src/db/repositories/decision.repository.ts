@@ -1,5 +1,10 @@
 import { sql } from 'kysely';
-import type { Decision, DecisionInput, DecisionKind } from '../../core/catalogue/index.ts';
+import {
+  type Decision,
+  type DecisionInput,
+  type DecisionKind,
+  normaliseDocumentNumber,
+} from '../../core/catalogue/index.ts';
 import { stageName } from './catalogue-import.repository.ts';
 import { type IndexFeedRow, readChangeWatermark } from './catalogue-search.repository.ts';
 import type { Executor } from './executor.ts';
@@ -305,8 +310,13 @@ export function decisionRepository(db: Executor) {
       if (filter.matterCategory) query = query.where('decision.matterCategory', '=', filter.matterCategory);
       if (filter.text) {
         const like = `%${escapeLike(filter.text)}%`;
+        // 文号 are stored normalised (〔2021〕): a query typed with [2021] is normalised alike.
+        const numberLike = `%${escapeLike(normaliseDocumentNumber(filter.text))}%`;
         query = query.where((eb) =>
-          eb.or([eb('decision.documentNumber', 'like', like), eb('decision.counterpartyName', 'like', like)]),
+          eb.or([
+            eb('decision.documentNumber', 'like', numberLike),
+            eb('decision.counterpartyName', 'like', like),
+          ]),
         );
       }
       const countLimit = filter.countLimit ?? 10_000;
