@@ -157,6 +157,7 @@ export async function searchPublicCatalogue(deps: AppDeps, input: PublicSearchIn
     ? agencies.find((a) => a.code === input.agencyCode!.toUpperCase())
     : undefined;
   const text = input.text.trim();
+  const numberFragment = normaliseDocumentNumber(text);
   const search = createCatalogueSearch(deps.db);
   const [result, decisions] = await Promise.all([
     search.search({
@@ -171,9 +172,9 @@ export async function searchPublicCatalogue(deps: AppDeps, input: PublicSearchIn
     }),
     // Decisions are looked up beside the catalogue when the query looks like a 文号; a name or a word
     // is searched among decisions on request (searchPublicDecisions), not on every query.
-    normaliseDocumentNumber(text).length >= 3 && looksLikeDocumentNumber(text) && input.page === 1
+    numberFragment.length >= 3 && looksLikeDocumentNumber(text) && input.page === 1
       ? decisionsByNumber(deps, {
-          fragment: normaliseDocumentNumber(text),
+          fragment: numberFragment,
           agencyId: agency?.id,
           year: input.year,
         })
