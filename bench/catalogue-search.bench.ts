@@ -18,7 +18,6 @@
  */
 import Fastify from 'fastify';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { SEARCH_CACHE_TTL_MS, setSearchCacheTtl } from '../src/app/catalogue/search-cache.ts';
 import { openSystem } from '../src/bootstrap.ts';
 import type { DocumentType, EntryContentFields, Validity } from '../src/core/catalogue/index.ts';
@@ -28,6 +27,7 @@ import { createRepositories } from '../src/db/repositories/index.ts';
 import { buildServer } from '../src/http/server.ts';
 import { facetLexemes, indexTokens } from '../src/search/index.ts';
 import { buildCatalogueIndex, searchIndexStats } from '../src/search/indexed-catalogue-search.ts';
+import { createServerDatabase, dropServerDatabase } from '../test/helpers/server-database.ts';
 import { formatLoad, runLoad } from './lib/load.ts';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
@@ -122,17 +122,11 @@ function random(seed: number): () => number {
 /** BENCH_KEEP_DB=name keeps the filled database under that name and reuses it on the next run. */
 const keptName = process.env.BENCH_KEEP_DB;
 const dbName = keptName ?? `gongkai_search_bench_${process.pid}`;
-const admin = new pg.Client({ connectionString: ADMIN_URL });
-await admin.connect();
-const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rowCount === 1;
-if (!exists) await admin.query(`CREATE DATABASE ${dbName}`);
-await admin.end();
-const url = new URL(ADMIN_URL);
-url.pathname = `/${dbName}`;
+const url = await createServerDatabase(ADMIN_URL, dbName, { ifMissing: true });
 
 try {
   let t0 = performance.now();
-  const system = await openSystem({ databaseUrl: url.toString(), demo: true });
+  const system = await openSystem({ databaseUrl: url, demo: true });
   const db = system.database.db;
   const repos = createRepositories(db);
   const agencies = await repos.agencies.listAll();
@@ -353,10 +347,5 @@ try {
   await system.close();
 } finally {
   if (keptName) console.log(`kept database ${dbName} (BENCH_KEEP_DB=${dbName} reuses it)`);
-  else {
-    const cleanup = new pg.Client({ connectionString: ADMIN_URL });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await cleanup.end();
-  }
+  else await dropServerDatabase(ADMIN_URL, dbName);
 }

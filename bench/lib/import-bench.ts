@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { ImportReport } from '../../src/app/import/run-import.ts';
 import { openSystem, type System } from '../../src/bootstrap.ts';
 import { insertBureau } from '../../test/helpers/fixtures.ts';
+import { createServerDatabase, dropServerDatabase } from '../../test/helpers/server-database.ts';
 
 /** What the import benchmarks share: a scratch PostgreSQL database, the bureau, RSS sampling, a line. */
 
@@ -48,19 +48,11 @@ export async function withScratchDatabase<T>(
   work: (url: string) => Promise<T>,
 ): Promise<T> {
   const name = `${prefix}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const url = await createServerDatabase(adminUrl, name);
   try {
-    return await work(url.toString());
+    return await work(url);
   } finally {
-    const cleanup = new pg.Client({ connectionString: adminUrl });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
+    await dropServerDatabase(adminUrl, name);
   }
 }
 

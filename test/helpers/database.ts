@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { seedOfficialCalendar } from '../../src/app/calendar/seed-official-calendar.ts';
 import { type DemoLogin, seedDemo } from '../../src/app/demo/seed-demo.ts';
 import type { AppDeps, Clock } from '../../src/app/shared/deps.ts';
 import { connectDatabase, type Database, type Engine } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { createServerDatabase, dropServerDatabase } from './server-database.ts';
 
 /**
  * The engines every repository test runs on: PGlite always, the real PostgreSQL server whenever
@@ -48,20 +48,10 @@ export async function createTestDatabase(
   } else {
     const adminUrl = process.env.TEST_DATABASE_URL!;
     const name = `gongkai_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    database = await connectDatabase({ databaseUrl: url.toString(), maxConnections: 5 });
+    const url = await createServerDatabase(adminUrl, name);
+    database = await connectDatabase({ databaseUrl: url, maxConnections: 5 });
     await migrateToLatest(database.db as never);
-    dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    };
+    dropDatabase = () => dropServerDatabase(adminUrl, name);
   }
   const deps: AppDeps = { db: database.db, clock: options.clock ?? { now: () => new Date() } };
   if (engine === 'postgres') await seedOfficialCalendar(deps);

@@ -6,6 +6,7 @@ import {
   fixedClock,
   type TestDatabase,
 } from '../../../test/helpers/database.ts';
+import { actorsByUsername } from '../../../test/helpers/fixtures.ts';
 import { SHARED_DIR } from '../../../test/helpers/shared-fixtures.ts';
 import type { AnnualReportView } from '../../contract/annual-report-api.ts';
 import { DisclosureRequestIntakeSchema } from '../../contract/disclosure-request.ts';
@@ -82,15 +83,7 @@ describe.each(ENGINES)('annual report filled from the ledger on %s', (engine) =>
     testDb = await createTestDatabase(engine, { demo: true, clock });
     deps = testDb.deps;
     const repos = createRepositories(deps.db);
-    for (const staff of await repos.staff.listInScope({ kind: 'all' })) {
-      actors.set(staff.username, {
-        staffId: staff.id,
-        username: staff.username,
-        displayName: staff.displayName,
-        agencyId: staff.agencyId,
-        roles: staff.roles,
-      });
-    }
+    for (const [username, actor] of await actorsByUsername(deps.db)) actors.set(username, actor);
     for (const agency of await repos.agencies.listAll()) agencyIds.set(agency.name, agency.id);
   });
   afterAll(async () => testDb?.close());
