@@ -22,6 +22,8 @@ import type { DecisionInput } from '../src/core/catalogue/index.ts';
 import { addDays } from '../src/core/shared/local-date.ts';
 import {
   addBureau,
+  BENCH_ADMIN_URL,
+  BENCH_OUTPUT_DIR,
   benchPgliteImport,
   rateLine,
   withPeakRss,
@@ -30,8 +32,8 @@ import {
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const PGLITE_ROWS = Number(process.env.BENCH_PGLITE_ROWS ?? ROWS);
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const OUT = join(import.meta.dirname, 'output');
+const ADMIN_URL = BENCH_ADMIN_URL;
+const OUT = BENCH_OUTPUT_DIR;
 
 /** Realistic licensing rows (every column of a 双公示 export filled), unique 文号, spread over 2021. */
 function* decisions(count: number): Generator<DecisionInput> {

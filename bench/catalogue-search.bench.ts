@@ -28,12 +28,13 @@ import { buildServer } from '../src/http/server.ts';
 import { facetLexemes, indexTokens } from '../src/search/index.ts';
 import { buildCatalogueIndex, searchIndexStats } from '../src/search/indexed-catalogue-search.ts';
 import { createServerDatabase, dropServerDatabase } from '../test/helpers/server-database.ts';
+import { BENCH_ADMIN_URL } from './lib/import-bench.ts';
 import { formatLoad, runLoad } from './lib/load.ts';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
 const CONCURRENCY = 32;
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const ADMIN_URL = BENCH_ADMIN_URL;
 
 const SUBJECTS: [string, string][] = [
   ['企业开办', 'a20_05'],

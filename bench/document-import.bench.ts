@@ -26,6 +26,8 @@ import { type DocumentType, findCategory } from '../src/core/catalogue/index.ts'
 import { addDays } from '../src/core/shared/local-date.ts';
 import {
   addBureau,
+  BENCH_ADMIN_URL,
+  BENCH_OUTPUT_DIR,
   benchPgliteImport,
   rateLine,
   withPeakRss,
@@ -34,8 +36,8 @@ import {
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const PGLITE_ROWS = Number(process.env.BENCH_PGLITE_ROWS ?? ROWS);
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const OUT = join(import.meta.dirname, 'output');
+const ADMIN_URL = BENCH_ADMIN_URL;
+const OUT = BENCH_OUTPUT_DIR;
 
 const SUBJECTS = [
   '企业开办全程网办',

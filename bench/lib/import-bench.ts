@@ -30,6 +30,11 @@ export function addBureau(system: System): Promise<string> {
   return insertBureau(system.database.db);
 }
 
+/** The server the benchmarks make their databases on: DATABASE_URL, an administrative URL. */
+export const BENCH_ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** Where the benchmarks write their generated files (ignored by git). */
+export const BENCH_OUTPUT_DIR = join(import.meta.dirname, '..', 'output');
+
 export function rateLine(label: string, rows: number, seconds: number, extra = ''): string {
   return `${label.padEnd(52)} ${String(rows).padStart(9)} rows  ${seconds.toFixed(1).padStart(7)} s  ${Math.round(
     rows / seconds,
