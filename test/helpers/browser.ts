@@ -29,9 +29,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      // The console honours prefers-reduced-motion (no dialog animations): a step never lands on a
-      // dialog still fading out, which under load made a click pass through to the page behind it.
-      '--force-prefers-reduced-motion',
     ],
   });
 }
