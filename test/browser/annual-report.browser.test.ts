@@ -6,7 +6,7 @@ import { loadDemoReport2021 } from '../../src/app/demo/annual-report.seed.ts';
 import { DEMO_PASSWORD } from '../../src/app/demo/demo-region.ts';
 import { createRepositories } from '../../src/db/repositories/index.ts';
 import { buildServer } from '../../src/http/server.ts';
-import { launchBrowser, WEB_DIR } from '../helpers/browser.ts';
+import { animationsDone, launchBrowser, WEB_DIR } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 
 const NEW_NATURAL_PERSON = '第三部分“一、本年新收政府信息公开申请数量”行“自然人”列';
@@ -101,6 +101,7 @@ describe('annual report authoring in Chromium', () => {
     // The list first (the dialog offers the years not yet taken), then the dialog.
     await page.getByRole('cell', { name: '2021' }).first().waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: /新建年度报告/ }).click();
+    await animationsDone(page.getByRole('dialog'));
     await page
       .getByRole('dialog')
       .getByRole('button', { name: /新\s*建/ })
@@ -192,6 +193,7 @@ describe('annual report authoring in Chromium', () => {
     await dialog.waitFor({ state: 'hidden' });
 
     await page.getByRole('button', { name: /从台账取数/ }).click();
+    await animationsDone(dialog);
     await overwrite.check();
     await dialog.getByRole('button', { name: /取\s*数/ }).click();
     await expect.poll(() => page.getByLabel(NEW_NATURAL_PERSON).inputValue()).toBe('0');

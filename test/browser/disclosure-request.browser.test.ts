@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/app/demo/demo-region.ts';
 import { buildServer } from '../../src/http/server.ts';
-import { launchBrowser, WEB_DIR } from '../helpers/browser.ts';
+import { animationsDone, launchBrowser, WEB_DIR } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 
 /**
@@ -92,6 +92,7 @@ describe('a disclosure request from the portal to the reply, in Chromium', () =>
     await expect.poll(() => page.getByTestId('request-status').textContent()).toBe('网上提交，待确认收到');
 
     await page.getByRole('button', { name: '确认收到申请' }).click();
+    await animationsDone(page.getByRole('dialog'));
     await page
       .getByRole('dialog')
       .getByRole('button', { name: /确\s*定|OK/ })

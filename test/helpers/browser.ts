@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Locator } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const WEB_DIR = resolve(import.meta.dirname, '../../dist/web');
@@ -31,4 +31,20 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Waits until the element's CSS animations (its own and its descendants') have finished: an antd
+ * dialog still zooming in can take a click without acting on it.
+ */
+export async function animationsDone(locator: Locator): Promise<void> {
+  // (The test build has no DOM types: Element.getAnimations is described here.)
+  type Animated = { getAnimations(options: { subtree: boolean }): { finished: Promise<unknown> }[] };
+  await locator.evaluate((element) =>
+    Promise.all(
+      (element as unknown as Animated)
+        .getAnimations({ subtree: true })
+        .map((a) => a.finished.catch(() => {})),
+    ),
+  );
 }
