@@ -234,6 +234,7 @@ describe('annual report authoring in Chromium', () => {
     await supervisor.goto(`${base}${reportPath}`);
     await supervisor.getByRole('button', { name: '退回修改' }).click();
     let dialog = supervisor.getByRole('dialog');
+    await animationsDone(dialog);
     const confirmReturn = dialog.getByRole('button', { name: /^退\s*回$/ });
     expect(await confirmReturn.isDisabled()).toBe(true);
     await dialog.getByLabel('退回原因').fill('请核对第三部分自然人申请数');
@@ -259,6 +260,7 @@ describe('annual report authoring in Chromium', () => {
     await admin.goto(`${base}${reportPath}`);
     await admin.getByRole('button', { name: /^发\s*布$/ }).click();
     dialog = admin.getByRole('dialog');
+    await animationsDone(dialog);
     await dialog.getByLabel('发布日期').fill(publishedOn);
     await dialog.getByRole('button', { name: /^发\s*布$/ }).click();
     await expect.poll(() => status(admin)).toBe('已发布');
