@@ -39,11 +39,17 @@ export async function launchBrowser(): Promise<Browser> {
  */
 export async function animationsDone(locator: Locator): Promise<void> {
   // (The test build has no DOM types: Element.getAnimations is described here.)
-  type Animated = { getAnimations(options: { subtree: boolean }): { finished: Promise<unknown> }[] };
+  type Animation = {
+    finished: Promise<unknown>;
+    effect: { getComputedTiming(): { iterations: number } } | null;
+  };
+  type Animated = { getAnimations(options: { subtree: boolean }): Animation[] };
+  // Endless ones (a spinner) never finish: only those that end are waited for.
   await locator.evaluate((element) =>
     Promise.all(
       (element as unknown as Animated)
         .getAnimations({ subtree: true })
+        .filter((a) => Number.isFinite(a.effect?.getComputedTiming().iterations ?? 1))
         .map((a) => a.finished.catch(() => {})),
     ),
   );
